@@ -1,0 +1,111 @@
+"""Item -> legal categories, recording how each category was derived.
+
+Sources, in order of trust: the category the reporter gave, the HS code (via the HS
+table), then words of the description or activity (via the keyword table). Both tables
+are data in rules/unsc-dprk/tables/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sanctions_check.model.event import Event
+from sanctions_check.model.ruleset import HsEntry, KeywordEntry, RuleSet
+
+
+@dataclass(frozen=True)
+class Derivation:
+    category: str
+    source: str  # "given", "hs_code", "description", "activity", "related_to"
+    detail: str  # the HS code or the words that matched
+
+    def describe(self) -> str:
+        label = self.category.replace("_", " ")
+        if self.source == "given":
+            return f"category {label} given in the event"
+        if self.source == "hs_code":
+            return f"HS {self.detail} → {label}"
+        if self.source == "related_to":
+            return f"related to {label} (as reported)"
+        return f"classified as {label} from the {self.source} ('{self.detail}')"
+
+
+@dataclass
+class Classification:
+    categories: set[str] = field(default_factory=set)
+    hs: str | None = None  # digits only; may be implied by a description keyword
+    hs_source: str | None = None
+    derivations: list[Derivation] = field(default_factory=list)
+
+    def add(self, category: str, source: str, detail: str) -> None:
+        if category not in self.categories:
+            self.categories.add(category)
+            self.derivations.append(Derivation(category, source, detail))
+
+    def how(self, category: str) -> Derivation | None:
+        return next((d for d in self.derivations if d.category == category), None)
+
+
+class Classifier:
+    """Built once per rule set: one compiled pattern for all description keywords."""
+
+    def __init__(self, keywords: tuple[KeywordEntry, ...], hs_table: tuple[HsEntry, ...]) -> None:
+        self._hs_table = hs_table
+        self._by_phrase: dict[str, list[KeywordEntry]] = {}
+        for entry in keywords:
+            for phrase in entry.phrases:
+                self._by_phrase.setdefault(phrase, []).append(entry)
+        # Longest phrases first so "artillery shells" wins over "shells".
+        alternatives = sorted(self._by_phrase, key=len, reverse=True)
+        self._pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in alternatives) + r")\b") if alternatives else None
+
+    def classify(self, event: Event) -> Classification:
+        result = Classification()
+        item = event.item
+        if item is not None:
+            if item.category:
+                result.add(item.category, "given", item.category)
+            digits = item.hs_digits
+            if digits:
+                result.hs, result.hs_source = digits, "event"
+                for row in self._hs_rows(digits):
+                    for category in row.categories:
+                        result.add(category, "hs_code", f"{row.prefix}" + (f" ({row.label})" if row.label else ""))
+            if item.description:
+                self._from_text(item.description, "description", result)
+        for category in event.related_to:
+            result.add(category, "related_to", category)
+        if event.activity and event.kind != "transfer":
+            self._from_text(event.activity, "activity", result)
+        return result
+
+    def _hs_rows(self, digits: str) -> list[HsEntry]:
+        return _matching_rows(self._hs_table, digits)
+
+    def _from_text(self, text: str, source: str, result: Classification) -> None:
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(text.lower()):
+            phrase = match.group(1)
+            for entry in self._by_phrase[phrase]:
+                result.add(entry.category, source, phrase)
+                for tag in entry.also:
+                    if tag.startswith("hs:"):
+                        if result.hs is None:
+                            result.hs, result.hs_source = tag[3:], f"{source} ('{phrase}')"
+                            for row in self._hs_rows(result.hs):
+                                for category in row.categories:
+                                    result.add(category, "hs_code", f"{row.prefix} implied by '{phrase}'")
+                    else:
+                        result.add(tag, source, phrase)
+
+
+def _matching_rows(table: tuple[HsEntry, ...], digits: str) -> list[HsEntry]:
+    return [row for row in table if digits.startswith(row.prefix)]
+
+
+@lru_cache(maxsize=8)
+def classifier_for(ruleset: RuleSet) -> Classifier:
+    return Classifier(ruleset.keywords, ruleset.hs_table)

@@ -1,0 +1,117 @@
+"""A provision's `when` and dates as clauses of tests: all clauses hold, any test in a clause.
+
+This is the one place each operator is defined. The durable-rules compiler and the
+reference evaluator both consume these clauses, so they cannot drift apart in meaning.
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sanctions_check.engine.facts import cap_field, category_field, day_number
+from sanctions_check.model.rule import Provision, Threshold, When
+
+OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq,
+    "gt": operator.gt,
+    "gte": operator.ge,
+    "lt": operator.lt,
+    "lte": operator.le,
+}
+
+
+@dataclass(frozen=True)
+class Test:
+    field: str
+    op: str
+    value: Any
+
+    def holds(self, fact: dict[str, Any]) -> bool:
+        # A missing field never satisfies a test: durable-rules behaves the same way.
+        if self.field not in fact:
+            return False
+        return OPS[self.op](fact[self.field], self.value)
+
+
+Clause = tuple[Test, ...]
+
+
+def _any(field: str, values: list[Any]) -> Clause:
+    return tuple(Test(field, "eq", v) for v in values)
+
+
+def _threshold(field: str, threshold: Threshold) -> list[Clause]:
+    return [
+        (Test(field, op, float(bound)),)
+        for op, bound in (("gt", threshold.gt), ("gte", threshold.gte), ("lt", threshold.lt), ("lte", threshold.lte))
+        if bound is not None
+    ]
+
+
+def when_clauses(when: When) -> list[Clause]:
+    """The event tests of a `when` block, in a fixed field order so rules share engine nodes."""
+    clauses: list[Clause] = []
+    if when.kind:
+        clauses.append(_any("kind", list(when.kind)))
+    if when.direction == "to_dprk":
+        clauses.append((Test("to_dprk", "eq", 1),))
+    elif when.direction == "from_dprk":
+        clauses.append((Test("from_dprk", "eq", 1),))
+    elif when.direction == "to_or_from_dprk":
+        clauses.append((Test("to_dprk", "eq", 1), Test("from_dprk", "eq", 1)))
+    if when.categories:
+        clauses.append(tuple(Test(category_field(c), "eq", 1) for c in when.categories))
+    if when.hs:
+        clauses.append(tuple(Test(f"hs{len(p)}", "eq", p) for p in when.hs))
+    if when.vessel_activity:
+        clauses.append(_any("vessel_activity", list(when.vessel_activity)))
+    if when.vessel_flag:
+        clauses.append(_any("vessel_flag", list(when.vessel_flag)))
+    if when.origin_country:
+        clauses.append(_any("origin_country", list(when.origin_country)))
+    if when.destination_country:
+        clauses.append(_any("destination_country", list(when.destination_country)))
+    if when.via:
+        clauses.append(tuple(Test(f"via_{code}", "eq", 1) for code in when.via))
+    for field in ("value_usd", "barrels", "tonnes"):
+        threshold = getattr(when, field)
+        if threshold is not None:
+            clauses.extend(_threshold(field, threshold))
+    if when.cap_exceeded:
+        clauses.append((Test(cap_field(when.cap_exceeded), "eq", 1),))
+    if when.designated:
+        clauses.append(tuple(Test(f"designated_{t}", "eq", 1) for t in when.designated))
+    return clauses
+
+
+def provision_clauses(provision: Provision) -> list[Clause]:
+    """`when` plus the dates: a provision covers only acts inside its time in force."""
+    clauses = when_clauses(provision.when)
+    clauses.append((Test("day", "gte", day_number(provision.in_force.start)),))
+    if provision.in_force.until is not None:
+        clauses.append((Test("day", "lte", day_number(provision.in_force.until)),))
+    return clauses
+
+
+def matches(clauses: list[Clause], fact: dict[str, Any]) -> bool:
+    return all(any(test.holds(fact) for test in clause) for clause in clauses)
+
+
+def missing_numeric(clauses: list[Clause], fact: dict[str, Any]) -> list[str]:
+    """Numeric fields a provision needs that the event lacks, when everything else holds.
+
+    That is the `insufficient_data` case: the provision might apply, but the value or
+    quantity it turns on is not reported.
+    """
+    missing: list[str] = []
+    for clause in clauses:
+        if any(test.holds(fact) for test in clause):
+            continue
+        numeric = [t for t in clause if t.op != "eq" and t.field != "day"]
+        if numeric and all(t.field not in fact for t in numeric):
+            missing.extend(t.field for t in numeric)
+        else:
+            return []
+    return missing

@@ -1,0 +1,179 @@
+"""Validated events -> results: classify, sum caps, evaluate, apply exemptions, decide verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal, Protocol
+
+from sanctions_check.caps import CapLedger, CapState
+from sanctions_check.classify import Classification, classifier_for
+from sanctions_check.engine.conditions import Clause, missing_numeric, provision_clauses
+from sanctions_check.engine.facts import build_fact
+from sanctions_check.engine.prefilter import Prefilter
+from sanctions_check.engine.reference import ReferenceEvaluator
+from sanctions_check.errors import EngineError
+from sanctions_check.explain import explain, flow, matched_tests
+from sanctions_check.io.validate import Validated
+from sanctions_check.model.event import Event
+from sanctions_check.model.report import Finding, Result
+from sanctions_check.model.rule import Provision
+from sanctions_check.model.ruleset import RuleSet
+
+EngineName = Literal["durable", "reference"]
+
+
+class Evaluator(Protocol):
+    name: str
+
+    def evaluate(self, fact: dict) -> set[str]: ...
+
+
+def make_evaluator(ruleset: RuleSet, engine: EngineName) -> Evaluator:
+    if engine == "reference":
+        return ReferenceEvaluator(list(ruleset.provisions))
+    from sanctions_check.engine.durable import DurableEvaluator
+
+    return DurableEvaluator(list(ruleset.provisions))
+
+
+@dataclass
+class _Prepared:
+    validated: Validated
+    classification: Classification
+    fact: dict
+
+
+class Checker:
+    """Evaluates events against one rule set. Build once; `run` as often as needed."""
+
+    def __init__(self, ruleset: RuleSet, engine: EngineName = "durable", verify: bool = False) -> None:
+        self.ruleset = ruleset
+        self._classifier = classifier_for(ruleset)
+        self._evaluator = make_evaluator(ruleset, engine)
+        self._oracle = ReferenceEvaluator(list(ruleset.provisions)) if verify and engine != "reference" else None
+        self._prefilter = Prefilter(ruleset.provisions)
+        self._order = {p.id: n for n, p in enumerate(ruleset.provisions)}
+        self._clauses: dict[str, list[Clause]] = {p.id: provision_clauses(p) for p in ruleset.provisions}
+        self._numeric = [p for p in ruleset.provisions if any(t.op != "eq" and t.field != "day" for c in self._clauses[p.id] for t in c)]
+        self.engines = [self._evaluator.name] + ([self._oracle.name] if self._oracle else [])
+
+    def run(self, items: Iterable[Validated]) -> list[Result]:
+        prepared: list[_Prepared | Result] = []
+        ledger = CapLedger(self.ruleset.caps)
+        for index, validated in enumerate(items):
+            event = validated.event
+            if not self._prefilter.linked(event):
+                prepared.append(self._clear(validated))
+                continue
+            classification = self._classifier.classify(event)
+            fact = build_fact(event, classification, self.ruleset.conversions)
+            ledger.add(index, event.date, fact)
+            prepared.append(_Prepared(validated, classification, fact))
+        cap_states = ledger.settle()
+        results = []
+        for index, item in enumerate(prepared):
+            if isinstance(item, Result):
+                results.append(item)
+                continue
+            states = cap_states.get(index, [])
+            over = frozenset(s.cap_id for s in states if s.exceeded)
+            if over:
+                item.fact.update(build_fact(item.validated.event, item.classification, self.ruleset.conversions, over))
+            missing_caps = [f"{p.limits and '/'.join(p.limits)} (to sum the cap {cap_id})" for cap_id, p in ledger.missing.get(index, [])]
+            results.append(self._evaluate(item, states, missing_caps))
+        return results
+
+    def _clear(self, validated: Validated) -> Result:
+        event = validated.event
+        return Result(
+            event_id=event.id, verdict="clear", date=event.date, kind=event.kind, status=event.status,
+            summary=f"{flow(event)}: no DPRK party, flag or transit", warnings=validated.warnings,
+            sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],
+            file=validated.file, line=validated.line,
+        )
+
+    def _rule_ids(self, fact: dict, event: Event) -> set[str]:
+        found = self._evaluator.evaluate(fact)
+        if self._oracle is not None:
+            expected = self._oracle.evaluate(fact)
+            if found != expected:
+                raise EngineError(
+                    f"event '{event.id}': durable-rules found {sorted(found)} but the reference evaluator "
+                    f"found {sorted(expected)}; no result is given rather than a wrong one",
+                    "report this with the event; run with --engine reference meanwhile",
+                )
+        return found
+
+    def _evaluate(self, item: _Prepared, states: list[CapState], missing_caps: list[str]) -> Result:
+        event, fact = item.validated.event, item.fact
+        rule_ids = sorted(self._rule_ids(fact, event), key=self._order.__getitem__)
+        findings = [self._finding(self.ruleset.provision(r), event, item.classification, fact, states) for r in rule_ids]
+        missing = list(missing_caps) + self._missing(fact, set(rule_ids))
+        rejected_exemption = None
+        if event.exemption and findings and not any(f.exempted for f in findings):
+            rejected_exemption = (
+                f"claimed basis '{event.exemption.basis}' is not an exemption that "
+                + ", ".join(sorted({f.citation for f in findings})) + " allows"
+            )
+        if any(not f.exempted for f in findings):
+            verdict = "potential_violation"
+        elif findings:
+            verdict = "exempt"
+        elif missing:
+            verdict = "insufficient_data"
+        else:
+            verdict = "clear"
+        categories = ", ".join(sorted(item.classification.categories)) or "no category"
+        return Result(
+            event_id=event.id, verdict=verdict, findings=findings, date=event.date, kind=event.kind,
+            status=event.status, summary=f"{flow(event)}: {categories}", missing=missing,
+            exemption_rejected=rejected_exemption, warnings=item.validated.warnings,
+            sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],
+            file=item.validated.file, line=item.validated.line,
+        )
+
+    def _missing(self, fact: dict, matched: set[str]) -> list[str]:
+        if all(k in fact for k in ("value_usd", "barrels", "tonnes")):
+            return []
+        notes = []
+        for provision in self._numeric:
+            if provision.id in matched:
+                continue
+            fields = missing_numeric(self._clauses[provision.id], fact)
+            if fields:
+                notes.append(f"{' or '.join(dict.fromkeys(fields))} (needed by {provision.citation})")
+        return notes
+
+    def _finding(self, provision: Provision, event: Event, classification: Classification, fact: dict, states: list[CapState]) -> Finding:
+        clauses = self._clauses[provision.id]
+        tests = matched_tests(clauses, fact)
+        cap = next((s for s in states if s.provision == provision.id), None)
+        evidence: dict = {
+            "matched": [f"{t.field} {t.op} {t.value}" for t in tests],
+            "classification": [d.describe() for d in classification.derivations],
+        }
+        if cap is not None:
+            evidence["cap"] = {"id": cap.cap_id, "window": [cap.window[0].isoformat(), cap.window[1].isoformat()],
+                               "totals": cap.totals, "limits": cap.limits}
+        exempted, note = _exemption(provision, event)
+        return Finding(
+            rule_id=provision.id, resolution=provision.resolution, paragraph=provision.paragraph,
+            citation=provision.citation, title=provision.title,
+            explanation=explain(provision, event, classification, fact, tests, cap),
+            evidence=evidence, quote=provision.quote, applies_from=provision.in_force.start,
+            verified=provision.verified, exempted=exempted, exemption=note, status=event.status,
+        )
+
+
+def _exemption(provision: Provision, event: Event) -> tuple[bool, str | None]:
+    claim = event.exemption
+    if claim is None:
+        return False, None
+    for allowed in provision.exemptions:
+        if allowed.basis != claim.basis:
+            continue
+        if allowed.until is not None and event.date > allowed.until:
+            return False, f"claimed basis '{claim.basis}' ended on {allowed.until.isoformat()} for this provision"
+        ref = f" ({claim.reference})" if claim.reference else ""
+        return True, f"basis '{claim.basis}'{ref} accepted: {allowed.text}"
+    return False, None

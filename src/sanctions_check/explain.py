@@ -1,0 +1,122 @@
+"""Explanations built from the facts that triggered a provision, never canned text.
+
+The template of each provision (rules/) names placeholders; this module fills them from
+the event, its classification and the clauses that matched.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from sanctions_check.caps import CapState
+from sanctions_check.classify import Classification
+from sanctions_check.engine.conditions import Clause, Test
+from sanctions_check.engine.facts import category_field
+from sanctions_check.model.countries import DPRK, NAMES
+from sanctions_check.model.event import Event, Party
+from sanctions_check.model.rule import Provision
+
+PLACEHOLDERS = (
+    "flow", "item", "basis", "applies_from", "date", "value", "quantity", "vessel",
+    "activity", "cap_total", "cap_limit", "cap_window", "origin", "destination", "parties",
+)
+
+
+def party_label(party: Party, role: str | None = None) -> str:
+    country = NAMES.get(party.country, party.country) if party.country == DPRK else party.country
+    label = f"{party.name} ({country})" if party.name else country
+    return f"{label} ({role})" if role and party.country == DPRK else label
+
+
+def flow(event: Event) -> str:
+    via = "".join(f" → {code} (transit)" for code in event.via)
+    return f"{party_label(event.origin, 'origin')}{via} → {party_label(event.destination, 'destination')}"
+
+
+def _category_of(test: Test) -> str | None:
+    return test.field[2:].replace("__", ".") if test.field.startswith("c_") else None
+
+
+def describe_test(test: Test, event: Event, classification: Classification, fact: dict[str, Any]) -> str:
+    category = _category_of(test)
+    if category is not None:
+        how = classification.how(category)
+        return how.describe() if how else category
+    if test.field == "to_dprk":
+        return f"destination {event.destination.country} (the DPRK)"
+    if test.field == "from_dprk":
+        return f"origin {event.origin.country} (the DPRK)"
+    if test.field.startswith("hs"):
+        source = "" if classification.hs_source == "event" else f", implied by the {classification.hs_source}"
+        return f"HS {classification.hs} is under heading {test.value}{source}"
+    if test.field == "day":
+        return f"date {event.date.isoformat()}"
+    if test.field.startswith("cap_"):
+        return "the cap for the period is exceeded"
+    value = fact.get(test.field)
+    if test.op == "eq":
+        return f"{test.field.replace('_', ' ')} {value}"
+    symbol = {"gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}[test.op]
+    return f"{test.field.replace('_', ' ')} {value:,.0f} {symbol} {test.value:,.0f}"
+
+
+def matched_tests(clauses: list[Clause], fact: dict[str, Any]) -> list[Test]:
+    """The first test that holds in each clause: the facts the finding rests on."""
+    return [next(t for t in clause if t.holds(fact)) for clause in clauses if any(t.holds(fact) for t in clause)]
+
+
+def _item(event: Event) -> str:
+    item = event.item
+    if item is None:
+        return f"'{event.activity}'" if event.activity else event.kind
+    if item.description:
+        return f"'{item.description}'"
+    if item.category:
+        return item.category.replace("_", " ")
+    return f"HS {item.hs_code}" if item.hs_code else "an unspecified item"
+
+
+def _amount(event: Event) -> str:
+    item = event.item
+    if item is None or item.quantity is None:
+        return "quantity not reported"
+    unit = item.unit or "units"
+    return f"{item.quantity:,.0f} {unit}"
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def explain(
+    provision: Provision,
+    event: Event,
+    classification: Classification,
+    fact: dict[str, Any],
+    tests: list[Test],
+    cap: CapState | None = None,
+) -> str:
+    basis_parts = [describe_test(t, event, classification, fact) for t in tests if _category_of(t) or t.field.startswith("hs")]
+    values: dict[str, str] = {
+        "flow": flow(event),
+        "item": _item(event),
+        "basis": "; ".join(dict.fromkeys(basis_parts)) or "as reported",
+        "applies_from": provision.in_force.start.isoformat(),
+        "date": event.date.isoformat(),
+        "value": f"USD {fact['value_usd']:,.0f}" if "value_usd" in fact else "value not reported",
+        "quantity": _amount(event),
+        "vessel": (f"{event.vessel.name or 'unnamed vessel'}" + (f" (IMO {event.vessel.imo})" if event.vessel.imo else "")
+                   + (f", flag {event.vessel.flag}" if event.vessel.flag else "")) if event.vessel else "no vessel reported",
+        "activity": event.activity or (event.vessel.activity.replace("_", " ") if event.vessel and event.vessel.activity else event.kind),
+        "origin": party_label(event.origin),
+        "destination": party_label(event.destination),
+        "parties": f"{party_label(event.origin)} and {party_label(event.destination)}",
+    }
+    if cap is not None:
+        values["cap_total"] = cap.describe()
+        values["cap_limit"] = ", ".join(f"{v:,.0f} {k if k != 'usd' else 'USD'}" for k, v in cap.limits.items())
+        values["cap_window"] = f"{cap.window[0].isoformat()} to {cap.window[1].isoformat()}"
+    text = string.Formatter().vformat(provision.explanation, (), _Blank(values))
+    return " ".join(text.split())

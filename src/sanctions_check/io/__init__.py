@@ -1,0 +1,1 @@
+"""Input: stream raw records out of event files, then validate each into an Event or a rejection."""

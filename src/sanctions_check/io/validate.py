@@ -1,0 +1,84 @@
+"""Raw record -> Event, or a rejection naming the file, line, record and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from sanctions_check.io.read import RawRecord
+from sanctions_check.model.event import Event
+from sanctions_check.model.report import Rejection
+
+
+@dataclass
+class Validated:
+    event: Event
+    file: str | None
+    line: int | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _where(raw: RawRecord) -> str:
+    line = f" line {raw.line}" if raw.line else ""
+    return f"{raw.file}{line} (record {raw.record})"
+
+
+def _message(item: dict[str, Any]) -> str:
+    loc = ".".join(str(x) for x in item["loc"] if not str(x).startswith("function-after"))
+    msg = item["msg"].removeprefix("Value error, ")
+    if item["type"] == "missing":
+        return f"field `{loc}`: required field is missing"
+    if item["type"] == "literal_error":
+        return f"field `{loc}`: {item['input']!r} is not allowed; {msg.lower()}"
+    if not loc:
+        return msg
+    return f"field `{loc}`: {msg}"
+
+
+def unknown_fields(model: BaseModel, prefix: str = "") -> list[str]:
+    """Fields the contract does not define, so the report can say they were ignored."""
+    found = [f"{prefix}{name}" for name in (model.model_extra or {})]
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        children = value if isinstance(value, list) else [value]
+        for index, child in enumerate(children):
+            if isinstance(child, BaseModel):
+                suffix = f"[{index}]" if isinstance(value, list) else ""
+                found.extend(unknown_fields(child, f"{prefix}{name}{suffix}."))
+    return found
+
+
+class Validator:
+    """Validates the records of one input; remembers ids to reject duplicates."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def validate(self, raw: RawRecord) -> Validated | Rejection:
+        if raw.error is not None:
+            return self._reject(raw, [raw.error])
+        data = raw.data
+        if not isinstance(data, dict):
+            return self._reject(raw, [f"expected an event object, got {type(data).__name__}"])
+        if isinstance(data.get("sources"), dict):
+            data = dict(data, sources=[data["sources"]])  # CSV gives one flattened source
+        try:
+            event = Event.model_validate(data)
+        except ValidationError as error:
+            return self._reject(raw, [f"{_where(raw)}: {_message(e)}" for e in error.errors()])
+        where = f"{raw.file} line {raw.line}" if raw.line else raw.file
+        if event.id in self._seen:
+            return self._reject(raw, [f"{_where(raw)}: field `id`: '{event.id}' is already used by {self._seen[event.id]}; ids must be unique within the input"])
+        self._seen[event.id] = where
+        warnings = [f"unknown field `{name}` ignored (not in contract v1)" for name in unknown_fields(event)]
+        return Validated(event, raw.file, raw.line, warnings)
+
+    @staticmethod
+    def _reject(raw: RawRecord, errors: list[str]) -> Rejection:
+        if raw.error is not None:
+            errors = [f"{_where(raw)}: {e}" for e in errors]
+        event_id = raw.data.get("id") if isinstance(raw.data, dict) else None
+        return Rejection(line=raw.line, event_id=str(event_id) if event_id is not None else None,
+                         errors=errors, file=raw.file, record=raw.record)

@@ -1,0 +1,1 @@
+"""Pydantic contracts: events (input), rules (the law as data) and reports (output)."""

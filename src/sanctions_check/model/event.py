@@ -1,0 +1,160 @@
+"""The event of contract v1: one reported act, validated once at the edge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from sanctions_check.model.countries import ISO_ALPHA2
+from sanctions_check.model.vocabulary import (
+    Category, EventKind, ExemptionBasis, PartyType, Status, Unit, VesselActivity,
+)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HS = re.compile(r"^\d{2}(?:\.?\d)*$")
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if code not in ISO_ALPHA2:
+        raise ValueError(
+            f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. KP for the DPRK, RU, CN)"
+        )
+    return code
+
+
+def _iso_date(value: Any) -> Any:
+    # Lax pydantic would take 1718 as a Unix timestamp or '2017-9-1'; dates compare
+    # as written downstream, so only zero-padded ISO dates get in.
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    return value.strip()
+
+
+class _Contract(BaseModel):
+    # Unknown fields are kept and reported as warnings, never silently dropped:
+    # a typo such as `hs_cod` must be visible in the report.
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, frozen=True)
+
+
+class Party(_Contract):
+    country: str = Field(description="ISO 3166-1 alpha-2 code; KP is the DPRK")
+    name: str | None = None
+    type: PartyType | None = None
+
+    _check_country = field_validator("country")(classmethod(lambda cls, v: _country(v)))
+
+
+class Item(_Contract):
+    description: str | None = None
+    category: Category | None = None
+    hs_code: str | None = Field(None, description="2 to 10 HS digits, dots allowed: 8703.24")
+    quantity: float | None = Field(None, ge=0)
+    unit: Unit | None = None
+    value_usd: float | None = Field(None, ge=0)
+
+    @field_validator("hs_code", mode="before")
+    @classmethod
+    def _hs(cls, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        text = str(value).strip()
+        digits = text.replace(".", "")
+        if not _HS.match(text) or not 2 <= len(digits) <= 10:
+            raise ValueError(f"'{text}' is not an HS code (2 to 10 digits, dots allowed)")
+        return text
+
+    @property
+    def hs_digits(self) -> str | None:
+        return self.hs_code.replace(".", "") if self.hs_code else None
+
+
+class Vessel(_Contract):
+    name: str | None = None
+    imo: str | None = Field(None, description="7-digit IMO number")
+    flag: str | None = None
+    activity: VesselActivity | None = None
+
+    @field_validator("flag")
+    @classmethod
+    def _flag(cls, value: str | None) -> str | None:
+        return _country(value) if value else None
+
+    @field_validator("imo", mode="before")
+    @classmethod
+    def _imo(cls, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        text = str(value).strip().upper().removeprefix("IMO").strip()
+        if not re.fullmatch(r"\d{7}", text):
+            raise ValueError(f"'{value}' is not an IMO number (7 digits)")
+        return text
+
+
+class Source(_Contract):
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+    _check_published = field_validator("published", mode="before")(
+        classmethod(lambda cls, v: None if v in (None, "") else _iso_date(v))
+    )
+
+
+class Exemption(_Contract):
+    basis: ExemptionBasis
+    reference: str | None = None
+    details: str | None = None
+
+
+class Event(_Contract):
+    """One act: a transfer, service, payment, employment, vessel operation or trip."""
+
+    id: str = Field(min_length=1, description="unique within the file")
+    date: dt.date = Field(description="when the act happened or began (YYYY-MM-DD)")
+    end_date: dt.date | None = None
+    kind: EventKind
+    origin: Party
+    destination: Party
+    via: list[str] = Field(default_factory=list, description="transit states, in order")
+    item: Item | None = None
+    activity: str | None = None
+    related_to: list[Category] = Field(default_factory=list)
+    vessel: Vessel | None = None
+    status: Status = "reported"
+    sources: list[Source] = Field(default_factory=list)
+    notes: str | None = None
+    exemption: Exemption | None = None
+    schema_version: str | None = Field(None, description="ignored on events; accepted for copy-paste")
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id(cls, value: Any) -> Any:
+        # CSV and YAML readers hand numbers over as numbers; an id is a label.
+        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    _check_dates = field_validator("date", "end_date", mode="before")(
+        classmethod(lambda cls, v: v if v is None else _iso_date(v))
+    )
+
+    @field_validator("via")
+    @classmethod
+    def _via(cls, value: list[str]) -> list[str]:
+        return [_country(code) for code in value]
+
+    @model_validator(mode="after")
+    def _required_by_kind(self) -> "Event":
+        if self.kind == "transfer" and self.item is None:
+            raise ValueError("field 'item' is required for kind 'transfer' (what moved)")
+        if self.kind == "vessel" and self.vessel is None:
+            raise ValueError("field 'vessel' is required for kind 'vessel' (the ship involved)")
+        if self.end_date is not None and self.end_date < self.date:
+            raise ValueError(f"end_date {self.end_date} is before date {self.date}")
+        return self

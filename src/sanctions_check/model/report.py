@@ -1,0 +1,102 @@
+"""The report of contract v1, plus the fields this tool adds (never renamed or dropped)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sanctions_check.model.vocabulary import Status, Verdict
+
+SCHEMA_VERSION = "1"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Finding(_Out):
+    rule_id: str
+    resolution: int
+    paragraph: str
+    citation: str
+    title: str
+    explanation: str
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    # Added beyond contract v1:
+    quote: str = ""
+    applies_from: dt.date | None = None
+    verified: bool = True
+    exempted: bool = False
+    exemption: str | None = Field(None, description="which claimed basis the provision accepted, and why")
+    status: Status = "reported"
+    review: dict[str, Any] | None = Field(None, description="a reviewer's decision on a designation match")
+
+
+class Result(_Out):
+    event_id: str
+    verdict: Verdict
+    findings: list[Finding] = Field(default_factory=list)
+    # Added beyond contract v1:
+    date: dt.date | None = None
+    kind: str | None = None
+    status: Status = "reported"
+    summary: str = ""
+    missing: list[str] = Field(default_factory=list, description="for insufficient_data: what is missing")
+    exemption_rejected: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+    sources: list[dict[str, Any]] = Field(default_factory=list)
+    file: str | None = None
+    line: int | None = None
+
+
+class Rejection(_Out):
+    line: int | None = None
+    event_id: str | None = None
+    errors: list[str]
+    file: str | None = None
+    record: int | None = None
+
+
+class Summary(_Out):
+    events: int = 0
+    evaluated: int = 0
+    rejected: int = 0
+    flagged: int = 0
+    findings: int = 0
+    # Added beyond contract v1:
+    exempt: int = 0
+    clear: int = 0
+    insufficient_data: int = 0
+    by_status: dict[str, int] = Field(default_factory=dict)
+    by_resolution: dict[str, int] = Field(default_factory=dict)
+
+
+class ToolInfo(_Out):
+    name: str = "sanctions-check"
+    version: str
+
+
+class RulesetInfo(_Out):
+    id: str
+    version: str
+    sha256: str
+
+
+class InputInfo(_Out):
+    path: str
+    sha256: str
+
+
+class Report(_Out):
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    ruleset: RulesetInfo
+    summary: Summary
+    results: list[Result]
+    rejected: list[Rejection] = Field(default_factory=list)
+    # Added beyond contract v1:
+    generated_at: str | None = None
+    inputs: list[InputInfo] = Field(default_factory=list)
+    verified_engines: list[str] | None = Field(None, description="set when --verify compared engines")

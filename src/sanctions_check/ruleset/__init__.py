@@ -1,0 +1,1 @@
+"""The law as data: loading, checking and querying the rule files in rules/."""
