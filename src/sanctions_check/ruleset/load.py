@@ -97,12 +97,18 @@ def load_ruleset(rules_dir: Path | str | None = None) -> RuleSet:
     provisions: list[Provision] = []
     for name in manifest["provision_files"]:
         provisions.extend(_provisions(root / name, _read(root / name)))
-    caps_data = _read(root / manifest["caps_file"])
-    try:
-        caps = tuple(Cap.model_validate(c) for c in caps_data["caps"])
-        conversions = Conversions.model_validate(caps_data["conversions"])
-    except ValidationError as error:
-        raise RuleError(f"{root / manifest['caps_file']}: {_pydantic_message(error)}") from None
+    caps: tuple[Cap, ...] = ()
+    conversions: Conversions | None = None
+    for name in manifest["caps_files"]:
+        caps_data = _read(root / name) or {}
+        try:
+            caps += tuple(Cap.model_validate(c) for c in caps_data.get("caps", []))
+            if "conversions" in caps_data:
+                conversions = Conversions.model_validate(caps_data["conversions"])
+        except ValidationError as error:
+            raise RuleError(f"{root / name}: {_pydantic_message(error)}") from None
+    if conversions is None:
+        raise RuleError(f"{root}: no caps file defines 'conversions'", "see docs/rule-format.md")
     keywords, hs_table = _tables(root)
     subcategories = frozenset(
         tag for entry in keywords for tag in (entry.category, *entry.also) if not tag.startswith("hs:")
