@@ -84,5 +84,5 @@ class CapLedger:
         return states
 
 
-def cap_clauses(cap: Cap) -> list[Clause]:
-    return when_clauses(cap.counts)
+
+

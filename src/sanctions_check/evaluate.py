@@ -79,7 +79,10 @@ class Checker:
             over = frozenset(s.cap_id for s in states if s.exceeded)
             if over:
                 item.fact.update(build_fact(item.validated.event, item.classification, self.ruleset.conversions, over))
-            missing_caps = [f"{p.limits and '/'.join(p.limits)} (to sum the cap {cap_id})" for cap_id, p in ledger.missing.get(index, [])]
+            missing_caps = [
+                f"item quantity in {' or '.join(p.limits)} (to sum the cap {cap_id} for {p.provision})"
+                for cap_id, p in ledger.missing.get(index, [])
+            ]
             results.append(self._evaluate(item, states, missing_caps))
         return results
 

@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled rule set and the small test rule set the mechanism tests control."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sanctions_check import load_rules
+from sanctions_check.model.ruleset import RuleSet
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_RULES = ROOT / "tests" / "data" / "rules"
+FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def rules() -> RuleSet:
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def test_rules() -> RuleSet:
+    return load_rules(TEST_RULES)
+
+
+def event(**fields: Any) -> dict[str, Any]:
+    """An event to the DPRK with the fields a test cares about; the rest defaulted."""
+    base: dict[str, Any] = {"id": "e1", "date": "2024-06-19", "kind": "transfer",
+                            "origin": {"country": "RU"}, "destination": {"country": "KP"}}
+    base.update(fields)
+    return base

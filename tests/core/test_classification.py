@@ -1,0 +1,46 @@
+"""Descriptions and HS codes become legal categories, and findings say how."""
+
+from __future__ import annotations
+
+from sanctions_check.classify import classifier_for
+from sanctions_check.model.event import Event
+from tests.conftest import event
+
+
+def _classify(rules, **fields):  # type: ignore[no-untyped-def]
+    return classifier_for(rules).classify(Event.model_validate(event(**fields)))
+
+
+def test_artillery_shells_are_ammunition_from_the_description(rules) -> None:  # type: ignore[no-untyped-def]
+    result = _classify(rules, item={"description": "Artillery shells (152 mm)"})
+    assert "ammunition" in result.categories
+    assert result.how("ammunition").describe() == "classified as ammunition from the description ('artillery shells')"
+
+
+def test_limousine_is_a_luxury_motor_vehicle_with_implied_hs_8703(rules) -> None:  # type: ignore[no-untyped-def]
+    result = _classify(rules, item={"description": "Aurus Senat limousine"})
+    assert {"luxury_goods", "transportation_vehicles"} <= result.categories
+    assert result.hs == "8703"
+
+
+def test_hs_chapter_87_maps_to_transportation_vehicles(rules) -> None:  # type: ignore[no-untyped-def]
+    result = _classify(rules, item={"hs_code": "8704.21"})
+    assert result.how("transportation_vehicles").source == "hs_code"
+    assert result.hs == "870421"
+
+
+def test_given_category_is_kept_and_said_to_be_given(rules) -> None:  # type: ignore[no-untyped-def]
+    result = _classify(rules, item={"category": "coal"})
+    assert result.how("coal").describe() == "category coal given in the event"
+
+
+def test_words_inside_other_words_do_not_match(rules) -> None:  # type: ignore[no-untyped-def]
+    result = _classify(rules, item={"description": "tanker freight of rice"})
+    assert not result.categories & {"battle_tanks", "ammunition"}
+
+
+def test_service_activity_is_classified_and_related_to_kept(rules) -> None:  # type: ignore[no-untyped-def]
+    result = _classify(rules, kind="service", activity="technical assistance for satellite launch",
+                       related_to=["military_technology"])
+    assert {"ballistic_missile_items", "military_technology"} <= result.categories
+    assert result.how("military_technology").source == "related_to"

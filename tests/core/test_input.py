@@ -1,0 +1,90 @@
+"""Bad input is rejected with file, line, record and field; the rest is still checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sanctions_check import check, load_events
+from sanctions_check.errors import InputError
+from tests.conftest import FIXTURES, event
+
+
+def test_bad_records_are_rejected_with_location_and_the_rest_checked(rules) -> None:
+    loaded = load_events([FIXTURES / "bad-events.jsonl"])
+    report = check(loaded, rules, timestamp="t")
+    by_id = {r.event_id: r for r in report.rejected}
+    assert report.summary.events == report.summary.evaluated + report.summary.rejected == 9
+    assert {r.event_id for r in report.results} == {"b-01-ok", "b-09-ok-clear"}
+    assert "line 2" in report.rejected[0].errors[0] and "malformed JSON" in report.rejected[0].errors[0]
+    assert "field `date`" in by_id["b-03-bad-date"].errors[0]
+    assert "field `origin.country`: 'XX' is not an ISO 3166-1" in by_id["b-04-unknown-country"].errors[0]
+    assert "field `item.quantity`" in by_id["b-05-negative-quantity"].errors[0]
+    assert "field `destination`: required field is missing" in by_id["b-06-missing-destination"].errors[0]
+    assert "'87O3' is not an HS code" in by_id["b-07-bad-hs"].errors[0]
+    duplicate = [r for r in report.rejected if r.line == 8][0]
+    assert "already used by" in duplicate.errors[0] and "line 1" in duplicate.errors[0]
+    assert all("bad-events.jsonl" in e for r in report.rejected for e in r.errors)
+
+
+def test_malformed_json_array_loses_only_the_broken_record(tmp_path: Path) -> None:
+    good = json.dumps(event(id="a", item={"description": "rice"}))
+    text = '{"schema_version": "1", "events": [\n' + good + ',\n{"id": "b", "date": 2024-01-01},\n' + json.dumps(event(id="c", item={"description": "rice"})) + "\n]}"
+    path = tmp_path / "events.json"
+    path.write_text(text)
+    loaded = load_events([path])
+    assert [v.event.id for v in loaded.events] == ["a", "c"]
+    assert loaded.rejected[0].line == 3 and "malformed JSON" in loaded.rejected[0].errors[0]
+
+
+@pytest.mark.parametrize("value", ["2024-6-19", "19/06/2024", 1718, "2024-06-19T10:00:00"])
+def test_dates_must_be_zero_padded_iso(value) -> None:  # type: ignore[no-untyped-def]
+    report = check([event(date=value)], timestamp="t")
+    assert report.summary.rejected == 1
+    assert "field `date`" in report.rejected[0].errors[0]
+
+
+def test_transfer_without_item_is_rejected_with_the_reason() -> None:
+    record = event()
+    report = check([record], timestamp="t")
+    assert "field 'item' is required for kind 'transfer'" in report.rejected[0].errors[0]
+
+
+def test_unknown_fields_are_kept_as_warnings_not_dropped_silently() -> None:
+    report = check([event(item={"description": "rice", "hs_cod": "1006"})], timestamp="t")
+    assert report.results[0].warnings == ["unknown field `item.hs_cod` ignored (not in contract v1)"]
+
+
+def test_csv_yaml_and_jsonl_read_the_same_event(tmp_path: Path) -> None:
+    (tmp_path / "e.csv").write_text(
+        "id,date,kind,origin.country,destination.country,item.description,item.quantity,item.unit,via\n"
+        "c1,2024-06-19,transfer,RU,KP,diesel,100,barrels,CN;MN\n")
+    (tmp_path / "e.yaml").write_text("events:\n  - id: y1\n    date: 2024-06-19\n    kind: transfer\n"
+                                     "    origin: {country: RU}\n    destination: {country: KP}\n    item: {description: diesel}\n")
+    (tmp_path / "e.jsonl").write_text(json.dumps(event(id="j1", item={"description": "diesel"})) + "\n\n")
+    loaded = load_events([tmp_path / "e.csv", tmp_path / "e.yaml", tmp_path / "e.jsonl"])
+    assert not loaded.rejected
+    csv_event = loaded.events[0].event
+    assert csv_event.via == ["CN", "MN"] and csv_event.item.quantity == 100
+    assert [v.line for v in loaded.events] == [2, 2, 1]
+    assert len(loaded.inputs) == 3 and all(len(i.sha256) == 64 for i in loaded.inputs)
+
+
+def test_missing_file_is_an_input_error_with_a_hint(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_events([tmp_path / "absent.json"])
+
+
+def test_unknown_extension_asks_for_a_format(tmp_path: Path) -> None:
+    (tmp_path / "events.txt").write_text("[]")
+    with pytest.raises(InputError, match="--input-format"):
+        load_events([tmp_path / "events.txt"])
+
+
+def test_every_event_appears_exactly_once(rules) -> None:  # type: ignore[no-untyped-def]
+    loaded = load_events([FIXTURES / "bad-events.jsonl", FIXTURES / "putin-visit-2024.json"])
+    report = check(loaded, rules, timestamp="t")
+    lines = [(r.file, r.line) for r in report.results] + [(r.file, r.line) for r in report.rejected]
+    assert len(lines) == len(set(lines)) == report.summary.events == 16
