@@ -14,7 +14,7 @@ from sanctions_check.model.vocabulary import (
 )
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_HS = re.compile(r"^\d{2}(?:\.?\d)*$")
+_HS = re.compile(r"^\d{2}[\d.]*$")
 
 
 def _country(value: str) -> str:
@@ -67,7 +67,7 @@ class Item(_Contract):
             return None
         text = str(value).strip()
         digits = text.replace(".", "")
-        if not _HS.match(text) or not 2 <= len(digits) <= 10:
+        if not (digits.isascii() and digits.isdigit()) or not 2 <= len(digits) <= 10 or not _HS.match(text):
             raise ValueError(f"'{text}' is not an HS code (2 to 10 digits, dots allowed)")
         return text
 

@@ -1,0 +1,75 @@
+"""Throughput and peak memory of `check` (JSON Lines in, JSON out) against validation alone.
+
+    python benchmarks/bench_check.py            # 10k and 100k events, both mixes
+    python benchmarks/bench_check.py --sizes 10000
+
+Each measurement runs in a fresh process (so peak RSS is that run's own), on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+mode, path = sys.argv[1], Path(sys.argv[2])
+start = time.perf_counter()
+if mode == "validate":
+    from sanctions_check.api import load_events
+    loaded = load_events([path])
+    count = len(loaded.events) + len(loaded.rejected)
+else:
+    from sanctions_check import check, load_events, load_rules
+    from sanctions_check.report import render
+    rules = load_rules()
+    start = time.perf_counter()
+    report = check(load_events([path]), rules, timestamp="bench")
+    Path(sys.argv[3]).write_text(render(report, "json"))
+    count = report.summary.events
+elapsed = time.perf_counter() - start
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"events": count, "seconds": elapsed, "peak_mb": peak_mb}))
+"""
+
+
+def _measure(mode: str, path: Path, out: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", _CHILD, mode, str(path), str(out)],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--mixes", nargs="+", default=["dprk", "trade"])
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate import events
+
+    print(f"{'mix':6} {'events':>8} {'check ev/s':>11} {'check MB':>9} {'validate ev/s':>14} {'validate MB':>12} {'ratio':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mix in args.mixes:
+            for size in args.sizes:
+                path = Path(tmp) / f"{mix}-{size}.jsonl"
+                with path.open("w") as handle:
+                    for record in events(size, mix):
+                        handle.write(json.dumps(record) + "\n")
+                checked = _measure("check", path, Path(tmp) / "report.json")
+                validated = _measure("validate", path, Path(tmp) / "unused")
+                rate_c = checked["events"] / checked["seconds"]
+                rate_v = validated["events"] / validated["seconds"]
+                print(f"{mix:6} {size:>8} {rate_c:>11,.0f} {checked['peak_mb']:>9.0f} {rate_v:>14,.0f} "
+                      f"{validated['peak_mb']:>12.0f} {rate_v / rate_c:>6.2f}")
+
+
+if __name__ == "__main__":
+    main()
