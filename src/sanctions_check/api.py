@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from sanctions_check import __version__
+from sanctions_check.aggregate import summarise
+from sanctions_check.errors import InputError
 from sanctions_check.evaluate import Checker, EngineName
-from sanctions_check.io.read import RawRecord, detect_format, iter_records, read_text
+from sanctions_check.io.read import RawRecord, detect_format, iter_file
 from sanctions_check.io.validate import Validated, Validator
 from sanctions_check.model.event import Event
 from sanctions_check.model.report import (
@@ -21,7 +22,7 @@ from sanctions_check.model.report import (
 from sanctions_check.model.ruleset import RuleSet
 from sanctions_check.ruleset.load import load_ruleset
 
-__all__ = ["check", "load_events", "load_rules", "LoadedEvents"]
+__all__ = ["check", "load_events", "load_rules", "LoadedEvents", "EventStream", "stream_results"]
 
 _checkers: dict[tuple[int, str, bool], Checker] = {}
 
@@ -40,29 +41,52 @@ class LoadedEvents:
     inputs: list[InputInfo] = field(default_factory=list)
 
 
+class EventStream:
+    """Validated events of some files, read lazily; rejections and input hashes collect
+    as the stream is consumed (complete once it is exhausted)."""
+
+    def __init__(self, paths: Iterable[Path | str], input_format: str | None = None) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.input_format = input_format
+        self.rejected: list[Rejection] = []
+        self.inputs: list[InputInfo] = []
+        for path in self.paths:  # fail early, before any output is written
+            detect_format(path, input_format)
+            if not path.exists():
+                raise InputError(f"{path}: no such file", "check the path")
+
+    def __iter__(self) -> Iterator[Validated]:
+        validator = Validator()  # ids must be unique across all inputs of one run
+        for path in self.paths:
+            digest = hashlib.sha256()
+            for raw in iter_file(path, detect_format(path, self.input_format), digest):
+                outcome = validator.validate(raw)
+                if isinstance(outcome, Rejection):
+                    self.rejected.append(outcome)
+                else:
+                    yield outcome
+            self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest()))
+
+
 def load_events(paths: Iterable[Path | str], input_format: str | None = None) -> LoadedEvents:
     """Read and validate event files; bad records are rejected with file, line and field."""
+    stream = EventStream(paths, input_format)
+    events = list(stream)
+    return LoadedEvents(events, stream.rejected, stream.inputs)
+
+
+def _from_objects(events: Iterable[Event | Mapping[str, Any]]) -> LoadedEvents:
     loaded = LoadedEvents()
-    validator = Validator()  # ids must be unique across all inputs of one run
-    for raw_path in paths:
-        path = Path(raw_path)
-        text = read_text(path)
-        loaded.inputs.append(InputInfo(path=str(path), sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()))
-        for raw in iter_records(path, detect_format(path, input_format), text):
-            outcome = validator.validate(raw)
-            (loaded.rejected if isinstance(outcome, Rejection) else loaded.events).append(outcome)
-    return loaded
-
-
-def _validated(events: Iterable[Event | Mapping[str, Any]], loaded: LoadedEvents) -> None:
     validator = Validator()
     for number, event in enumerate(events, start=1):
         data = event.model_dump(mode="json", exclude_none=True) if isinstance(event, Event) else event
         outcome = validator.validate(RawRecord("<events>", None, number, dict(data) if isinstance(data, Mapping) else data))
         (loaded.rejected if isinstance(outcome, Rejection) else loaded.events).append(outcome)
+    return loaded
 
 
-def _checker(ruleset: RuleSet, engine: EngineName, verify: bool) -> Checker:
+def checker_for(ruleset: RuleSet, engine: EngineName = "durable", verify: bool = False) -> Checker:
+    """One Checker per rule set and engine in a process: engine rulesets are never freed."""
     key = (id(ruleset), engine, verify)
     if key not in _checkers:
         _checkers[key] = Checker(ruleset, engine=engine, verify=verify)
@@ -78,16 +102,21 @@ def generated_at(timestamp: str | None = None) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
-def summarise(results: list[Result], rejected: list[Rejection]) -> Summary:
-    verdicts = Counter(r.verdict for r in results)
-    by_status = Counter(r.status for r in results if r.findings)
-    by_resolution = Counter(str(f.resolution) for r in results for f in r.findings if not f.exempted)
-    return Summary(
-        events=len(results) + len(rejected), evaluated=len(results), rejected=len(rejected),
-        flagged=verdicts["potential_violation"], findings=sum(len(r.findings) for r in results),
-        exempt=verdicts["exempt"], clear=verdicts["clear"], insufficient_data=verdicts["insufficient_data"],
-        by_status=dict(sorted(by_status.items())), by_resolution=dict(sorted(by_resolution.items())),
+def report_head(ruleset: RuleSet, summary: Summary, rejected: list[Rejection], inputs: list[InputInfo],
+                timestamp: str | None, engines: list[str] | None) -> Report:
+    """The report without its results: what a streaming writer puts around them."""
+    return Report(
+        tool=ToolInfo(version=__version__),
+        ruleset=RulesetInfo(id=ruleset.id, version=ruleset.version, sha256=ruleset.sha256),
+        summary=summary, results=[], rejected=rejected, generated_at=generated_at(timestamp),
+        inputs=inputs, verified_engines=engines,
     )
+
+
+def stream_results(events: Iterable[Validated], rules: RuleSet, *, engine: EngineName = "durable",
+                   verify: bool = False) -> Iterator[tuple[int, Result]]:
+    """(input index, result) pairs as each becomes final; cap-counted events come last."""
+    return checker_for(rules, engine, verify).stream(events)
 
 
 def check(
@@ -100,20 +129,10 @@ def check(
 ) -> Report:
     """Check events (models, dicts or the result of load_events) and return the typed report."""
     ruleset = rules or load_rules()
-    if isinstance(events, LoadedEvents):
-        loaded = events
-    else:
-        loaded = LoadedEvents()
-        _validated(events, loaded)
-    checker = _checker(ruleset, engine, verify)
+    loaded = events if isinstance(events, LoadedEvents) else _from_objects(events)
+    checker = checker_for(ruleset, engine, verify)
     results = checker.run(loaded.events)
-    return Report(
-        tool=ToolInfo(version=__version__),
-        ruleset=RulesetInfo(id=ruleset.id, version=ruleset.version, sha256=ruleset.sha256),
-        summary=summarise(results, loaded.rejected),
-        results=results,
-        rejected=loaded.rejected,
-        generated_at=generated_at(timestamp),
-        inputs=loaded.inputs,
-        verified_engines=checker.engines if verify else None,
-    )
+    report = report_head(ruleset, summarise(results, loaded.rejected), loaded.rejected, loaded.inputs,
+                         timestamp, checker.engines if verify else None)
+    report.results = results
+    return report

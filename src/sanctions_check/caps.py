@@ -51,8 +51,9 @@ class CapLedger:
         self._periods: dict[tuple[str, dt.date], tuple[CapPeriod, dt.date, dt.date]] = {}
         self.missing: dict[int, list[tuple[str, CapPeriod]]] = defaultdict(list)
 
-    def add(self, index: int, day: dt.date, fact: dict) -> None:
-        """Record an event's contribution to every cap it counts towards."""
+    def add(self, index: int, day: dt.date, fact: dict) -> bool:
+        """Record an event's contribution to every cap it counts towards; True if any."""
+        counted = False
         for cap, clauses in self._caps:
             if not matches(clauses, fact):
                 continue
@@ -60,6 +61,7 @@ class CapLedger:
             if found is None:
                 continue
             period, start, end = found
+            counted = True
             amounts = {m: fact[_FACT_FIELD[m]] for m in period.limits if _FACT_FIELD[m] in fact}
             if not amounts:
                 self.missing[index].append((cap.id, period))
@@ -67,6 +69,7 @@ class CapLedger:
             key = (cap.id, start)
             self._periods[key] = (period, start, end)
             self._entries[key].append(_Entry(index, day, amounts))
+        return counted
 
     def settle(self) -> dict[int, list[CapState]]:
         """Walk each window in date order (input order breaks ties) and mark the over-cap events."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Literal, Protocol
+from typing import Iterable, Iterator, Literal, Protocol
 
 from sanctions_check.caps import CapLedger, CapState
 from sanctions_check.classify import Classification, classifier_for
@@ -58,33 +58,40 @@ class Checker:
         self.engines = [self._evaluator.name] + ([self._oracle.name] if self._oracle else [])
 
     def run(self, items: Iterable[Validated]) -> list[Result]:
-        prepared: list[_Prepared | Result] = []
+        """All results, in input order."""
+        return [result for _, result in sorted(self.stream(items), key=lambda pair: pair[0])]
+
+    def stream(self, items: Iterable[Validated]) -> Iterator[tuple[int, Result]]:
+        """(input index, result) pairs as soon as each is final.
+
+        An event that counts towards a cap is held until the whole input has been read:
+        its finding depends on events dated before it that may come later in the file.
+        Everything else is yielded at once, so memory stays flat on a long feed.
+        """
         ledger = CapLedger(self.ruleset.caps)
+        held: list[tuple[int, _Prepared]] = []
         for index, validated in enumerate(items):
             event = validated.event
             if not self._prefilter.linked(event):
-                prepared.append(self._clear(validated))
+                yield index, self._clear(validated)
                 continue
             classification = self._classifier.classify(event)
-            fact = build_fact(event, classification, self.ruleset.conversions)
-            ledger.add(index, event.date, fact)
-            prepared.append(_Prepared(validated, classification, fact))
+            prepared = _Prepared(validated, classification, build_fact(event, classification, self.ruleset.conversions))
+            if ledger.add(index, event.date, prepared.fact):
+                held.append((index, prepared))
+            else:
+                yield index, self._evaluate(prepared, [], [])
         cap_states = ledger.settle()
-        results = []
-        for index, item in enumerate(prepared):
-            if isinstance(item, Result):
-                results.append(item)
-                continue
+        for index, prepared in held:
             states = cap_states.get(index, [])
             over = frozenset(s.cap_id for s in states if s.exceeded)
             if over:
-                item.fact.update(build_fact(item.validated.event, item.classification, self.ruleset.conversions, over))
+                prepared.fact.update(build_fact(prepared.validated.event, prepared.classification, self.ruleset.conversions, over))
             missing_caps = [
                 f"item quantity in {' or '.join(p.limits)} (to sum the cap {cap_id} for {p.provision})"
                 for cap_id, p in ledger.missing.get(index, [])
             ]
-            results.append(self._evaluate(item, states, missing_caps))
-        return results
+            yield index, self._evaluate(prepared, states, missing_caps)
 
     def _clear(self, validated: Validated) -> Result:
         event = validated.event

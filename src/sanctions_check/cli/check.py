@@ -6,10 +6,15 @@ from pathlib import Path
 
 import click
 
-from sanctions_check.api import check, load_events, load_rules
+import sys
+from contextlib import nullcontext
+
+from sanctions_check.api import EventStream, check, checker_for, load_events, load_rules, report_head, stream_results
 from sanctions_check.cli.options import rules_option
-from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, EXIT_USAGE
+from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, InputError
+from sanctions_check.model.report import Summary
 from sanctions_check.report import FORMATS, render
+from sanctions_check.report.json_stream import write_streamed
 
 FAIL_ON = ("potential_violation", "insufficient_data", "exempt", "rejected", "never")
 
@@ -39,29 +44,29 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     2 input or usage error, 3 internal or engine error.
     """
     ruleset = load_rules(rules_dir)
-    loaded = load_events(files, input_format)
-    report = check(loaded, ruleset, engine=engine, verify=verify, timestamp=timestamp)  # type: ignore[arg-type]
-    text = render(report, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise click.exceptions.Exit(_fail(f"cannot write {output}: {error.strerror}"))
+    try:
+        handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror}", "choose another --output path") from None
+    with handle if output else nullcontext(handle):
+        if fmt == "json":
+            # JSON is the format for large feeds: streamed, so memory stays flat.
+            stream = EventStream(files, input_format)
+            pairs = stream_results(stream, ruleset, engine=engine, verify=verify)  # type: ignore[arg-type]
+            engines = checker_for(ruleset, engine, verify).engines if verify else None  # type: ignore[arg-type]
+            report = write_streamed(handle, pairs, lambda summary: report_head(
+                ruleset, summary, stream.rejected, stream.inputs, timestamp, engines))
+        else:
+            report = check(load_events(files, input_format), ruleset, engine=engine, verify=verify,  # type: ignore[arg-type]
+                           timestamp=timestamp)
+            handle.write(render(report, fmt))
+    if output is not None:
         click.echo(f"wrote {output} ({report.summary.flagged} flagged of {report.summary.events})", err=True)
-    raise click.exceptions.Exit(exit_code(report, fail_on))
+    raise click.exceptions.Exit(exit_code(report.summary, fail_on))
 
 
-def _fail(message: str) -> int:
-    click.echo(f"error: {message}", err=True)
-    return EXIT_USAGE
-
-
-def exit_code(report, fail_on: tuple[str, ...]) -> int:  # type: ignore[no-untyped-def]
-    if "never" in fail_on:
-        return EXIT_CLEAR
-    verdicts = {r.verdict for r in report.results}
-    if "rejected" in fail_on and report.rejected:
-        return EXIT_FLAGGED
-    return EXIT_FLAGGED if verdicts & set(fail_on) else EXIT_CLEAR
+def exit_code(summary: Summary, fail_on: tuple[str, ...]) -> int:
+    """1 when any verdict named in --fail-on occurred, else 0."""
+    counts = {"potential_violation": summary.flagged, "insufficient_data": summary.insufficient_data,
+              "exempt": summary.exempt, "rejected": summary.rejected}
+    return EXIT_FLAGGED if any(counts.get(name, 0) for name in fail_on if name != "never") and "never" not in fail_on else EXIT_CLEAR

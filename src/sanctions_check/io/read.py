@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 import yaml
 
@@ -43,23 +44,58 @@ def detect_format(path: Path, declared: str | None = None) -> str:
     return fmt
 
 
+def _open_error(path: Path, error: OSError) -> InputError:
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{path}: no such file", "check the path")
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{path}: is a directory, not an event file")
+    return InputError(f"{path}: cannot read ({error.strerror})")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})",
+                         "save the file as UTF-8") from None
+
+
 def read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", "check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not an event file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})", "save the file as UTF-8") from None
+        return _decode(path, path.read_bytes())
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+        raise _open_error(path, error) from None
+
+
+def iter_file(path: Path, fmt: str, digest: "hashlib._Hash") -> Iterator[RawRecord]:
+    """Records of one file; the file's bytes are fed to `digest` as they are read.
+
+    JSON Lines is read line by line, so memory stays flat however long the file is.
+    """
+    if fmt != "jsonl":
+        text = read_text(path)
+        digest.update(text.encode("utf-8"))
+        yield from iter_records(path, fmt, text)
+        return
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise _open_error(path, error) from None
+    with handle:
+        lines = (_decode(path, raw) for raw in _hashed(handle, digest))
+        yield from _jsonl(str(path), lines)
+
+
+def _hashed(handle: BinaryIO, digest: "hashlib._Hash") -> Iterator[bytes]:
+    for raw in handle:
+        digest.update(raw)
+        yield raw
 
 
 def iter_records(path: Path, fmt: str, text: str) -> Iterator[RawRecord]:
     name = str(path)
     if fmt == "jsonl":
-        yield from _jsonl(name, text)
+        yield from _jsonl(name, io.StringIO(text))
     elif fmt == "json":
         yield from _json(name, text)
     elif fmt == "yaml":
@@ -70,9 +106,9 @@ def iter_records(path: Path, fmt: str, text: str) -> Iterator[RawRecord]:
         raise InputError(f"{name}: unknown format '{fmt}'", f"use one of {', '.join(FORMATS)}")
 
 
-def _jsonl(name: str, text: str) -> Iterator[RawRecord]:
+def _jsonl(name: str, lines: Iterable[str]) -> Iterator[RawRecord]:
     record = 0
-    for number, line in enumerate(io.StringIO(text), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         record += 1

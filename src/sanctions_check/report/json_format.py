@@ -1,11 +1,48 @@
-"""JSON report, contract v1 (plus added fields). Stable key order, so runs diff cleanly."""
+"""JSON report, contract v1 (plus added fields). Stable key order, so runs diff cleanly.
+
+The same writer serves a report held in memory and one streamed from a spool of
+results, so both give byte-identical output.
+"""
 
 from __future__ import annotations
 
+import io
 import json
+from typing import Iterable, TextIO
 
-from sanctions_check.model.report import Report
+from sanctions_check.model.report import Report, Result
+
+
+def _indent(text: str, level: int) -> str:
+    return text.replace("\n", "\n" + "  " * level)
+
+
+def result_json(result: Result) -> str:
+    """One result as it appears inside the report's `results` list (before indenting)."""
+    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
+
+
+def write(out: TextIO, report: Report, results: Iterable[str]) -> None:
+    """Write `report` with `results` (pre-serialised by result_json) in place of report.results."""
+    head = report.model_dump(mode="json", exclude={"results"})
+    keys = list(Report.model_fields)
+    out.write("{\n")
+    for position, key in enumerate(keys):
+        out.write(f"  {json.dumps(key)}: ")
+        if key == "results":
+            first = True
+            for text in results:
+                out.write("[\n    " if first else ",\n    ")
+                out.write(_indent(text, 2))
+                first = False
+            out.write("[]" if first else "\n  ]")
+        else:
+            out.write(_indent(json.dumps(head[key], indent=2, ensure_ascii=False), 1))
+        out.write(",\n" if position < len(keys) - 1 else "\n")
+    out.write("}\n")
 
 
 def render(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    buffer = io.StringIO()
+    write(buffer, report, (result_json(r) for r in report.results))
+    return buffer.getvalue()

@@ -1,0 +1,48 @@
+"""Results -> summary counts, accumulated one result at a time so long runs stay flat."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sanctions_check.model.report import Rejection, Result, Summary
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.verdicts: Counter[str] = Counter()
+        self.by_status: Counter[str] = Counter()
+        self.by_resolution: Counter[str] = Counter()
+        self.findings = 0
+        self.evaluated = 0
+        self.rejected = 0
+
+    def add(self, result: Result) -> None:
+        self.evaluated += 1
+        self.verdicts[result.verdict] += 1
+        if result.findings:
+            self.findings += len(result.findings)
+            self.by_status[result.status] += 1
+            for finding in result.findings:
+                if not finding.exempted:
+                    self.by_resolution[str(finding.resolution)] += 1
+
+    def reject(self, _rejection: Rejection) -> None:
+        self.rejected += 1
+
+    def summary(self) -> Summary:
+        return Summary(
+            events=self.evaluated + self.rejected, evaluated=self.evaluated, rejected=self.rejected,
+            flagged=self.verdicts["potential_violation"], findings=self.findings,
+            exempt=self.verdicts["exempt"], clear=self.verdicts["clear"],
+            insufficient_data=self.verdicts["insufficient_data"],
+            by_status=dict(sorted(self.by_status.items())), by_resolution=dict(sorted(self.by_resolution.items())),
+        )
+
+
+def summarise(results: list[Result], rejected: list[Rejection]) -> Summary:
+    tally = Tally()
+    for result in results:
+        tally.add(result)
+    for rejection in rejected:
+        tally.reject(rejection)
+    return tally.summary()
