@@ -92,3 +92,21 @@ def test_rules_list_show_and_test() -> None:
 def test_schema_prints_the_event_json_schema() -> None:
     schema = json.loads(_run("schema").output)
     assert schema["title"] == "Event" and {"id", "date", "kind", "origin", "destination"} <= set(schema["required"])
+
+
+def test_progress_bar_only_for_a_person_at_a_terminal() -> None:
+    from sanctions_check.cli.check import show_progress
+
+    assert show_progress("text", to_file=False, stdout_tty=True, stderr_tty=True)
+    assert show_progress("markdown", to_file=True, stdout_tty=False, stderr_tty=True)
+    assert not show_progress("json", to_file=True, stdout_tty=True, stderr_tty=True)  # JSON mode
+    assert not show_progress("text", to_file=False, stdout_tty=False, stderr_tty=True)  # piped
+    assert not show_progress("text", to_file=False, stdout_tty=True, stderr_tty=False)
+
+
+def test_text_and_json_modes_give_the_same_verdicts(tmp_path: Path) -> None:
+    path = _write(tmp_path, event(id="a", item={"description": "artillery shells"}), event(id="b", item={"description": "rice"}))
+    as_json = json.loads(_run("check", "--rules", str(TEST_RULES), "-f", "json", path).output)
+    as_text = _run("check", "--rules", str(TEST_RULES), path).output
+    assert [r["verdict"] for r in as_json["results"]] == ["potential_violation", "clear"]
+    assert "FLAGGED  a" in as_text and "1 flagged" in as_text

@@ -7,7 +7,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from sanctions_check import __version__
 from sanctions_check.aggregate import summarise
@@ -45,9 +45,11 @@ class EventStream:
     """Validated events of some files, read lazily; rejections and input hashes collect
     as the stream is consumed (complete once it is exhausted)."""
 
-    def __init__(self, paths: Iterable[Path | str], input_format: str | None = None) -> None:
+    def __init__(self, paths: Iterable[Path | str], input_format: str | None = None,
+                 on_bytes: Callable[[int], None] | None = None) -> None:
         self.paths = [Path(p) for p in paths]
         self.input_format = input_format
+        self.on_bytes = on_bytes  # progress: called with the size of each chunk read
         self.rejected: list[Rejection] = []
         self.inputs: list[InputInfo] = []
         for path in self.paths:  # fail early, before any output is written
@@ -59,13 +61,25 @@ class EventStream:
         validator = Validator()  # ids must be unique across all inputs of one run
         for path in self.paths:
             digest = hashlib.sha256()
-            for raw in iter_file(path, detect_format(path, self.input_format), digest):
+            meter = _Metered(digest, self.on_bytes) if self.on_bytes else digest
+            for raw in iter_file(path, detect_format(path, self.input_format), meter):
                 outcome = validator.validate(raw)
                 if isinstance(outcome, Rejection):
                     self.rejected.append(outcome)
                 else:
                     yield outcome
             self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest()))
+
+
+class _Metered:
+    """A digest that also reports how many bytes went through it (for a progress bar)."""
+
+    def __init__(self, digest: Any, on_bytes: Callable[[int], None]) -> None:
+        self._digest, self._on_bytes = digest, on_bytes
+
+    def update(self, data: bytes) -> None:
+        self._digest.update(data)
+        self._on_bytes(len(data))
 
 
 def load_events(paths: Iterable[Path | str], input_format: str | None = None) -> LoadedEvents:

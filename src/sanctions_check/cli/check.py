@@ -9,10 +9,11 @@ import click
 import sys
 from contextlib import nullcontext
 
-from sanctions_check.api import EventStream, check, checker_for, load_events, load_rules, report_head, stream_results
+from sanctions_check.aggregate import summarise
+from sanctions_check.api import EventStream, checker_for, load_rules, report_head, stream_results
 from sanctions_check.cli.options import rules_option
 from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, InputError
-from sanctions_check.model.report import Summary
+from sanctions_check.model.report import Report, Summary
 from sanctions_check.report import FORMATS, render
 from sanctions_check.report.json_stream import write_streamed
 
@@ -48,21 +49,38 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
         handle = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}", "choose another --output path") from None
-    with handle if output else nullcontext(handle):
+    engines = checker_for(ruleset, engine, verify).engines if verify else None  # type: ignore[arg-type]
+    bar = _progress(files, fmt, output)
+    with handle if output else nullcontext(handle), bar or nullcontext():
+        stream = EventStream(files, input_format, on_bytes=bar.update if bar else None)
+        pairs = stream_results(stream, ruleset, engine=engine, verify=verify)  # type: ignore[arg-type]
+
+        def head(summary: Summary) -> Report:
+            return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines)
+
         if fmt == "json":
             # JSON is the format for large feeds: streamed, so memory stays flat.
-            stream = EventStream(files, input_format)
-            pairs = stream_results(stream, ruleset, engine=engine, verify=verify)  # type: ignore[arg-type]
-            engines = checker_for(ruleset, engine, verify).engines if verify else None  # type: ignore[arg-type]
-            report = write_streamed(handle, pairs, lambda summary: report_head(
-                ruleset, summary, stream.rejected, stream.inputs, timestamp, engines))
+            report = write_streamed(handle, pairs, head)
         else:
-            report = check(load_events(files, input_format), ruleset, engine=engine, verify=verify,  # type: ignore[arg-type]
-                           timestamp=timestamp)
+            results = [result for _, result in sorted(pairs, key=lambda pair: pair[0])]
+            report = head(summarise(results, stream.rejected))
+            report.results = results
             handle.write(render(report, fmt))
     if output is not None:
         click.echo(f"wrote {output} ({report.summary.flagged} flagged of {report.summary.events})", err=True)
     raise click.exceptions.Exit(exit_code(report.summary, fail_on))
+
+
+def show_progress(fmt: str, to_file: bool, stdout_tty: bool, stderr_tty: bool) -> bool:
+    """A bar only for a person at a terminal: not in JSON mode, not when output is piped."""
+    return fmt != "json" and stderr_tty and (to_file or stdout_tty)
+
+
+def _progress(files: tuple[Path, ...], fmt: str, output: Path | None):  # type: ignore[no-untyped-def]
+    if not show_progress(fmt, output is not None, sys.stdout.isatty(), sys.stderr.isatty()):
+        return None
+    total = sum(path.stat().st_size for path in files if path.is_file())
+    return click.progressbar(length=total, label="checking", file=sys.stderr, show_eta=True)
 
 
 def exit_code(summary: Summary, fail_on: tuple[str, ...]) -> int:
