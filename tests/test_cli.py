@@ -110,3 +110,15 @@ def test_text_and_json_modes_give_the_same_verdicts(tmp_path: Path) -> None:
     as_text = _run("check", "--rules", str(TEST_RULES), path).output
     assert [r["verdict"] for r in as_json["results"]] == ["potential_violation", "clear"]
     assert "FLAGGED  a" in as_text and "1 flagged" in as_text
+
+
+def test_rules_coverage_counts_provisions_examples_and_what_fired(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    _run("check", "--rules", str(TEST_RULES), "-f", "json", "-o", str(report),
+         _write(tmp_path, event(item={"description": "artillery shells"})))
+    result = _run("rules", "coverage", "--rules", str(TEST_RULES), "--report", str(report))
+    assert result.exit_code == 0
+    row_1718 = next(line for line in result.output.splitlines() if line.strip().startswith("1718"))
+    assert row_1718.split()[:3] == ["1718", "2", "1"]
+    assert "examples: 20 of 20 behave as written" in result.output
+    assert "fired in" in result.output and "t-arms-to" in result.output

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 
 from sanctions_check.api import load_rules
 from sanctions_check.cli.options import rules_option
+from sanctions_check.ruleset.coverage import coverage
 from sanctions_check.ruleset.examples import run_examples
 
 
@@ -73,3 +77,38 @@ def test_command(only: str | None, verbose: bool, rules_dir: str | None) -> None
             click.echo(f"{'ok  ' if o.passed else 'FAIL'} {o.rule_id} {o.label}: {o.detail}" + (f" ({o.note})" if o.note else ""))
     click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
     raise click.exceptions.Exit(1 if failed else 0)
+
+
+@rules_group.command("coverage")
+@click.option("--report", "report_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A JSON report of an earlier `check` run: also show which provisions fired in it.")
+@click.option("--examples/--no-examples", default=True, show_default=True,
+              help="Run every example and count how many fired as expected.")
+@rules_option
+def coverage_command(report_path: str | None, examples: bool, rules_dir: str | None) -> None:
+    """Per resolution: provisions and operative paragraphs encoded, verified, with examples, fired."""
+    ruleset = load_rules(rules_dir)
+    fired: set[str] = set()
+    if report_path:
+        data = json.loads(Path(report_path).read_text(encoding="utf-8"))
+        fired = {f["rule_id"] for r in data.get("results", []) for f in r.get("findings", [])}
+    outcomes = run_examples(ruleset) if examples else []
+    passed = {(o.rule_id, o.label) for o in outcomes if o.passed}
+    header = f"{'resolution':>10} {'provisions':>10} {'paragraphs':>10} {'verified':>8} {'examples':>8}"
+    header += f" {'passing':>8}" if examples else ""
+    header += f" {'fired':>6}" if report_path else ""
+    click.echo(header)
+    for row in coverage(ruleset, fired):
+        line = (f"{row.resolution:>10} {row.provisions:>10} {len(row.paragraphs):>10} "
+                f"{row.verified:>4}/{row.provisions:<3} {row.examples:>8}")
+        if examples:
+            ok = sum(1 for (rule_id, _) in passed if ruleset.provision(rule_id).resolution == row.resolution)
+            line += f" {ok:>8}"
+        if report_path:
+            line += f" {len(row.fired):>6}"
+        click.echo(line)
+    total_examples = len(outcomes)
+    if examples:
+        click.echo(f"examples: {len(passed)} of {total_examples} behave as written")
+    if report_path:
+        click.echo(f"fired in {report_path}: {', '.join(sorted(fired)) or 'none'}")
