@@ -49,6 +49,7 @@ def unknown_fields(event: Event) -> list[str]:
         ("vessel", event.vessel), ("exemption", event.exemption),
     ]
     parts += [(f"sources[{n}]", s) for n, s in enumerate(event.sources)]
+    parts += [(f"intermediaries[{n}]", p) for n, p in enumerate(event.intermediaries)]
     for prefix, model in parts:
         if model is not None and model.__pydantic_extra__:
             found.extend(f"{prefix}.{name}" for name in model.__pydantic_extra__)

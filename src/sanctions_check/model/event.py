@@ -124,6 +124,9 @@ class Event(_Contract):
     origin: Party
     destination: Party
     via: list[str] = Field(default_factory=list, description="transit states, in order")
+    intermediaries: list[Party] = Field(
+        default_factory=list, description="added to contract v1: brokers, agents, banks or front companies named in the report"
+    )
     item: Item | None = None
     activity: str | None = None
     related_to: list[Category] = Field(default_factory=list)
