@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from sanctions_check.model.report import Report
-from sanctions_check.report import json_format, markdown, text
+from sanctions_check.report import csv_format, html, json_format, markdown, text
 
 Formatter = Callable[[Report], str]
 
@@ -13,6 +13,8 @@ FORMATS: dict[str, Formatter] = {
     "text": text.render,
     "json": json_format.render,
     "markdown": markdown.render,
+    "csv": csv_format.render,
+    "html": html.render,
 }
 
 

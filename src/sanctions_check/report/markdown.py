@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from sanctions_check.model.report import Report, Result
 from sanctions_check.report.escape import markdown as md
+from sanctions_check.report.escape import safe_url
 
 
 def _source_line(source: dict) -> str:
     title = md(source.get("title") or source.get("url") or "source")
-    url = source.get("url")
-    published = f" ({source['published']})" if source.get("published") else ""
-    if url and url.startswith(("http://", "https://")):
-        return f"[{title}](<{url.replace('>', '%3E').replace(' ', '%20')}>){published}"
+    url = safe_url(source.get("url"))  # only http(s), no controls, no direction overrides
+    published = f" ({md(str(source['published']))})" if source.get("published") else ""
+    if url:
+        return f"[{title}](<{url.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>){published}"
     return f"{title}{published}"
 
 
