@@ -12,10 +12,10 @@ from sanctions_check.engine.facts import build_fact
 from sanctions_check.engine.prefilter import Prefilter
 from sanctions_check.engine.reference import ReferenceEvaluator
 from sanctions_check.errors import EngineError
-from sanctions_check.explain import explain, flow, matched_tests
+from sanctions_check.explain import explain, flow, item_label, matched_tests, party_label
 from sanctions_check.io.validate import Validated
 from sanctions_check.model.event import Event
-from sanctions_check.model.report import Finding, Result
+from sanctions_check.model.report import CapNote, Finding, Result
 from sanctions_check.model.rule import Provision
 from sanctions_check.model.ruleset import RuleSet
 
@@ -99,6 +99,8 @@ class Checker:
         # this runs for 99% of events.
         return Result.model_construct(
             event_id=event.id, verdict="clear", findings=[], date=event.date, kind=event.kind, status=event.status,
+            origin=party_label(event.origin), destination=party_label(event.destination), via=event.via,
+            item=item_label(event), caps=[],
             summary=f"{flow(event)}: no DPRK party, flag or transit", missing=[], exemption_rejected=None,
             warnings=validated.warnings, sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],
             file=validated.file, line=validated.line,
@@ -138,6 +140,10 @@ class Checker:
         categories = ", ".join(sorted(item.classification.categories)) or "no category"
         return Result(
             event_id=event.id, verdict=verdict, findings=findings, date=event.date, kind=event.kind,
+            origin=party_label(event.origin), destination=party_label(event.destination), via=event.via,
+            item=item_label(event),
+            caps=[CapNote(id=s.cap_id, provision=s.provision, window=s.window, totals=s.totals, limits=s.limits,
+                          exceeded=s.exceeded) for s in states],
             status=event.status, summary=f"{flow(event)}: {categories}", missing=missing,
             exemption_rejected=rejected_exemption, warnings=item.validated.warnings,
             sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],

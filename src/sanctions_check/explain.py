@@ -66,6 +66,14 @@ def matched_tests(clauses: list[Clause], fact: dict[str, Any]) -> list[Test]:
     return [next(t for t in clause if t.holds(fact)) for clause in clauses if any(t.holds(fact) for t in clause)]
 
 
+def item_label(event: Event) -> str | None:
+    """The item as reported: description, else category, else HS code."""
+    item = event.item
+    if item is None:
+        return None
+    return item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None)
+
+
 def _item(event: Event) -> str:
     item = event.item
     if item is None:

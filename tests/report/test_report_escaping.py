@@ -82,7 +82,7 @@ _RAW_HTML = re.compile(r"(?<!\\)<[A-Za-z/!?]")
 
 
 def _assert_inert_markdown(out: str) -> None:
-    # Link targets are markdown.py's own business (see the xfail test below); the rest must
+    # Link targets are checked by the source-URL test below; the rest must
     # hold no tag a renderer would pass through: every "<" escaped.
     text = _LINK_TARGET.sub("](<>)", out)
     assert not _RAW_HTML.search(text), _RAW_HTML.search(text)

@@ -34,6 +34,17 @@ class Finding(_Out):
     review: dict[str, Any] | None = Field(None, description="a reviewer's decision on a designation match")
 
 
+class CapNote(_Out):
+    """Where an event leaves a cap it counts towards: running totals after it, in its window."""
+
+    id: str
+    provision: str
+    window: tuple[dt.date, dt.date]
+    totals: dict[str, float]
+    limits: dict[str, float]
+    exceeded: bool
+
+
 class Result(_Out):
     event_id: str
     verdict: Verdict
@@ -41,6 +52,11 @@ class Result(_Out):
     # Added beyond contract v1:
     date: dt.date | None = None
     kind: str | None = None
+    origin: str | None = Field(None, description="origin party as shown in explanations")
+    destination: str | None = None
+    via: list[str] = Field(default_factory=list)
+    item: str | None = Field(None, description="item description, else category or HS code")
+    caps: list[CapNote] = Field(default_factory=list, description="caps this event counts towards")
     status: Status = "reported"
     summary: str = ""
     missing: list[str] = Field(default_factory=list, description="for insufficient_data: what is missing")

@@ -166,17 +166,22 @@ def _cap_evidence(evidence: dict[str, Any]) -> dict[str, Any] | None:
     return cap
 
 
+def _cap_states(result: Result) -> list[dict[str, Any]]:
+    """Every cap state of an event: all counted events carry them (`caps`); older reports only
+    have them on over-cap findings (evidence["cap"])."""
+    if result.caps:
+        return [c.model_dump(mode="json") for c in result.caps]
+    return [cap for f in result.findings if (cap := _cap_evidence(f.evidence)) is not None]
+
+
 def cap_series(report: Report) -> list[CapSeries]:
-    """Collect, from the findings' evidence["cap"], each cap's running totals per window."""
+    """Collect each cap's running totals per window, event by event."""
     windows: dict[tuple[str, str], dict[tuple[str, str], CapWindow]] = {}
     seen: set[tuple[str, str, str, str]] = set()
     for result in report.results:
         if result.date is None:
             continue
-        for finding in result.findings:
-            cap = _cap_evidence(finding.evidence)
-            if cap is None:
-                continue
+        for cap in _cap_states(result):
             start, end = (str(cap["window"][0]), str(cap["window"][1]))
             for measure, limit in cap["limits"].items():
                 total = cap["totals"].get(measure)
@@ -198,8 +203,8 @@ def cap_series(report: Report) -> list[CapSeries]:
 
 
 def cap_svg(series: CapSeries) -> Markup:
-    """Running total against the cap line. Only flagged events carry a total, so the path from
-    the window start to the first known total is dotted: earlier events may have counted too."""
+    """Running total against the cap line: a step at each event of the input that counts
+    towards the cap (deliveries not in the input are unknown to the checker)."""
     axis = _padded_axis([w.start for w in series.windows] + [w.end for w in series.windows])
     top, base = 20.0, 240.0
     peak = max([w.limit for w in series.windows] + [p.total for w in series.windows for p in w.points]) * 1.1 or 1.0
@@ -218,10 +223,8 @@ def cap_svg(series: CapSeries) -> Markup:
                     f'text-anchor="end">cap {window.limit:,.0f}</text>')
         if not window.points:
             continue
-        first = window.points[0]
-        body.append(f'<line class="unknown" x1="{x0}" y1="{y(0)}" x2="{_num(axis.x(first.day))}" y2="{y(first.total)}"/>')
-        path = [f"{_num(axis.x(first.day))},{y(first.total)}"]
-        for point in window.points[1:]:
+        path = [f"{x0},{y(0)}"]
+        for point in window.points:
             x = _num(axis.x(point.day))
             path += [f"{x},{path[-1].split(',')[1]}", f"{x},{y(point.total)}"]
         body.append(f'<polyline class="total" points="{" ".join(path)}"/>')
@@ -229,6 +232,6 @@ def cap_svg(series: CapSeries) -> Markup:
             body.append(f'<circle class="cap-point" cx="{_num(axis.x(point.day))}" cy="{y(point.total)}" r="4">'
                         f"<title>{_text(point.event_id)} ({point.day}): total {point.total:,.0f} of "
                         f"{window.limit:,.0f}</title></circle>")
-    body.append(f'<text class="legend" x="{_LEFT}" y="{base + 34}">solid: running total after each flagged event; '
-                f"dotted: before the first flagged event (earlier events not listed); dashed red: the cap</text>")
+    body.append(f'<text class="legend" x="{_LEFT}" y="{base + 34}">solid: running total of the events in this input '
+                f"that count towards the cap; dashed red: the cap</text>")
     return _svg(base + 44, series.title, body, "cap")

@@ -22,8 +22,8 @@ _NOT_ITEMS = ("no DPRK party, flag or transit", "no category")
 def split_summary(summary: str) -> tuple[str, str, str]:
     """(origin, destination, item) from a Result summary "A → [via →] B: categories".
 
-    A stopgap until Result carries these fields: a party name containing " → " or ": "
-    would be split wrongly, hence rpartition (categories never contain ": ").
+    Only for results that lack the `origin`/`destination`/`item` fields (older reports):
+    a party name containing " → " or ": " could be split wrongly, hence rpartition.
     """
     flow, sep, item = summary.rpartition(": ")
     if not sep:
@@ -35,8 +35,14 @@ def split_summary(summary: str) -> tuple[str, str, str]:
     return origin, destination, "" if item in _NOT_ITEMS else item
 
 
+def _parties(result: Result) -> tuple[str, str, str]:
+    if result.origin is not None:
+        return result.origin, result.destination or "", result.item or ""
+    return split_summary(result.summary)  # a report written before Result carried the parties
+
+
 def _row(result: Result, finding: Finding | None) -> list[object]:
-    origin, destination, item = split_summary(result.summary)
+    origin, destination, item = _parties(result)
     facts: list[object] = [result.event_id, result.date, origin, destination, item, result.verdict]
     if finding is None:
         return facts + ["", "", "", result.status, ""]
