@@ -148,3 +148,16 @@ def test_dates_compare_as_numbers_not_strings(value: int, expected: bool) -> Non
     # As strings '2017-9-01' >= '2017-12-22' is true; as yyyymmdd integers it is not.
     evaluator = DurableEvaluator([_provision("p-late", {"kind": ["transfer"]}, start="2017-12-22")])
     assert (evaluator.evaluate({"t": "event", "kind": "transfer", "day": value}) == {"p-late"}) is expected
+
+
+def test_batched_assert_reports_not_handled_for_a_batch_that_did_match() -> None:
+    # assert_facts answers "not handled" (code 1, which the Python wrapper raises as
+    # MessageNotHandledException) for the whole batch when one fact matches nothing,
+    # although the other fact matched: its action is left queued. A caller reading the
+    # code would drop that finding, so the adapter asserts one fact per call.
+    handle = raw.create_ruleset("trap_batch", json.dumps(_RULES))
+    facts = [{"id": "b1", "sid": "0", "t": "event", "kind": "transfer", "day": 1},
+             {"id": "b2", "sid": "0", "t": "event", "kind": "service", "day": 1}]
+    code, state = raw.assert_facts(handle, json.dumps(facts))
+    assert code == 1
+    assert _drain(handle, state) == ["a"]  # the finding for b1 was there all along
