@@ -161,3 +161,17 @@ def test_batched_assert_reports_not_handled_for_a_batch_that_did_match() -> None
     code, state = raw.assert_facts(handle, json.dumps(facts))
     assert code == 1
     assert _drain(handle, state) == ["a"]  # the finding for b1 was there all along
+
+
+def test_exception_in_a_python_action_is_swallowed_by_durable_lang() -> None:
+    # Why the adapter has no Python actions: durable.lang catches the exception and
+    # stores it in the state record; the caller gets no error.
+    from durable.lang import assert_fact, ruleset, when_all, m
+
+    with ruleset("trap_action_exception"):
+        @when_all(m.t == "event")
+        def boom(c) -> None:  # type: ignore[no-untyped-def]
+            raise ValueError("a finding lost here")
+
+    state = assert_fact("trap_action_exception", {"t": "event", "x": 1})
+    assert "a finding lost here" in state["exception"]
