@@ -86,7 +86,7 @@ def test_rules_list_show_and_test() -> None:
     missing = CliRunner().invoke(main, ["rules", "show", "t-rug", "--rules", str(TEST_RULES)])
     assert missing.exit_code == 2 and "did you mean t-rugs" in missing.output
     tested = _run("rules", "test", "--rules", str(TEST_RULES))
-    assert tested.exit_code == 0 and "20 passed, 0 failed" in tested.output
+    assert tested.exit_code == 0 and "22 passed, 0 failed" in tested.output
 
 
 def test_schema_prints_the_event_json_schema() -> None:
@@ -120,5 +120,5 @@ def test_rules_coverage_counts_provisions_examples_and_what_fired(tmp_path: Path
     assert result.exit_code == 0
     row_1718 = next(line for line in result.output.splitlines() if line.strip().startswith("1718"))
     assert row_1718.split()[:3] == ["1718", "2", "1"]
-    assert "examples: 20 of 20 behave as written" in result.output
+    assert "examples: 22 of 22 behave as written" in result.output
     assert "fired in" in result.output and "t-arms-to" in result.output

@@ -54,7 +54,9 @@ class Checker:
         self._prefilter = Prefilter(ruleset.provisions)
         self._order = {p.id: n for n, p in enumerate(ruleset.provisions)}
         self._clauses: dict[str, list[Clause]] = {p.id: provision_clauses(p) for p in ruleset.provisions}
-        self._numeric = [p for p in ruleset.provisions if any(t.op != "eq" and t.field != "day" for c in self._clauses[p.id] for t in c)]
+        self._partial = [p for p in ruleset.provisions
+                         if any(t.field in ("value_usd", "barrels", "tonnes", "hs2", "hs4", "hs6")
+                                for c in self._clauses[p.id] for t in c)]
         self.engines = [self._evaluator.name] + ([self._oracle.name] if self._oracle else [])
 
     def run(self, items: Iterable[Validated]) -> list[Result]:
@@ -151,10 +153,10 @@ class Checker:
         )
 
     def _missing(self, fact: dict, matched: set[str]) -> list[str]:
-        if all(k in fact for k in ("value_usd", "barrels", "tonnes")):
+        if all(k in fact for k in ("value_usd", "barrels", "tonnes", "hs2")):
             return []
         notes = []
-        for provision in self._numeric:
+        for provision in self._partial:
             if provision.id in matched:
                 continue
             fields = missing_numeric(self._clauses[provision.id], fact)
@@ -184,6 +186,9 @@ class Checker:
 
 
 def _exemption(provision: Provision, event: Event) -> tuple[bool, str | None]:
+    grace = provision.grace
+    if grace is not None and (event.end_date or event.date) <= grace.until:
+        return True, f"inside the window that ends on {grace.until.isoformat()}: {grace.text}"
     claim = event.exemption
     if claim is None:
         return False, None

@@ -50,8 +50,9 @@ def describe_test(test: Test, event: Event, classification: Classification, fact
     if test.field.startswith("hs"):
         source = "" if classification.hs_source == "event" else f", implied by the {classification.hs_source}"
         return f"HS {classification.hs} is under heading {test.value}{source}"
-    if test.field == "day":
-        return f"date {event.date.isoformat()}"
+    if test.field in ("day", "day_end"):
+        span = f" to {event.end_date.isoformat()}" if event.end_date else ""
+        return f"date {event.date.isoformat()}{span}"
     if test.field.startswith("cap_"):
         return "the cap for the period is exceeded"
     value = fact.get(test.field)

@@ -66,13 +66,13 @@ def test_adapter_reports_all_matching_provisions_once() -> None:
         _provision("p-cat", {"kind": ["transfer"], "categories": ["battle_tanks", "ammunition"]}),
         _provision("p-late", {"kind": ["transfer"]}, start="2030-01-01"),
     ]
-    fact = {"t": "event", "kind": "transfer", "c_battle_tanks": 1, "c_ammunition": 1, "day": 20240101}
+    fact = {"t": "event", "kind": "transfer", "c_battle_tanks": 1, "c_ammunition": 1, "day": 20240101, "day_end": 20240101}
     assert DurableEvaluator(provisions).evaluate(fact) == {"p-kind", "p-cat"}
 
 
 def test_fact_that_matches_nothing_means_no_findings() -> None:
     provisions = [_provision("p-kind", {"kind": ["service"]})]
-    assert DurableEvaluator(provisions).evaluate({"t": "event", "kind": "transfer", "day": 20240101}) == set()
+    assert DurableEvaluator(provisions).evaluate({"t": "event", "kind": "transfer", "day": 20240101, "day_end": 20240101}) == set()
 
 
 def test_user_ids_with_colliding_hashes_do_not_delete_each_others_facts() -> None:
@@ -80,7 +80,7 @@ def test_user_ids_with_colliding_hashes_do_not_delete_each_others_facts() -> Non
     # never uses the user's id as the engine id, so both events are judged alike.
     evaluator = DurableEvaluator([_provision("p-kind", {"kind": ["transfer"]})])
     for user_id in ("evt-462789", "evt-679192", "evt-462789"):
-        assert evaluator.evaluate({"t": "event", "kind": "transfer", "day": 20240101, "event_id": user_id}) == {"p-kind"}
+        assert evaluator.evaluate({"t": "event", "kind": "transfer", "day": 20240101, "day_end": 20240101, "event_id": user_id}) == {"p-kind"}
 
 
 def test_raw_engine_rejects_a_second_fact_with_a_colliding_id() -> None:
@@ -97,7 +97,7 @@ def test_more_than_64_true_tests_falls_back_to_shards() -> None:
     # single ruleset hits engine error 303; the shards (packed under the limit) do not.
     categories = [f"x{n}" for n in range(70)]
     provisions = [_provision(f"p{n}", {"kind": ["transfer"], "categories": [c]}) for n, c in enumerate(categories)]
-    fact = {"t": "event", "kind": "transfer", "day": 20240101, **{f"c_{c}": 1 for c in categories}}
+    fact = {"t": "event", "kind": "transfer", "day": 20240101, "day_end": 20240101, **{f"c_{c}": 1 for c in categories}}
     assert len(shard(provisions)) > 1
     assert all(len({t for p in group for t in _tests(p)}) <= SHARD_TEST_LIMIT for group in shard(provisions))
     from sanctions_check.engine.compile import compile_provisions
@@ -127,7 +127,7 @@ def test_rules_have_no_python_actions_so_no_exception_is_swallowed() -> None:
 def test_four_threads_on_one_evaluator_lose_no_firing() -> None:
     provisions = [_provision(f"p{n}", {"kind": ["transfer"], "categories": [f"k{n}"]}) for n in range(5)]
     evaluator = DurableEvaluator(provisions)
-    fact = {"t": "event", "kind": "transfer", "day": 20240101, **{f"c_k{n}": 1 for n in range(5)}}
+    fact = {"t": "event", "kind": "transfer", "day": 20240101, "day_end": 20240101, **{f"c_k{n}": 1 for n in range(5)}}
     results: list[set[str]] = []
 
     def work() -> None:
@@ -147,7 +147,7 @@ def test_four_threads_on_one_evaluator_lose_no_firing() -> None:
 def test_dates_compare_as_numbers_not_strings(value: int, expected: bool) -> None:
     # As strings '2017-9-01' >= '2017-12-22' is true; as yyyymmdd integers it is not.
     evaluator = DurableEvaluator([_provision("p-late", {"kind": ["transfer"]}, start="2017-12-22")])
-    assert (evaluator.evaluate({"t": "event", "kind": "transfer", "day": value}) == {"p-late"}) is expected
+    assert (evaluator.evaluate({"t": "event", "kind": "transfer", "day": value, "day_end": value}) == {"p-late"}) is expected
 
 
 def test_batched_assert_reports_not_handled_for_a_batch_that_did_match() -> None:

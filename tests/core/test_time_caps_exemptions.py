@@ -118,3 +118,31 @@ def test_vessel_flag_and_activity(test_rules) -> None:  # type: ignore[no-untype
     report = check([event(id="kp", vessel={"flag": "KP", "activity": "ship_to_ship_transfer"}, **sts),
                     event(id="pa", vessel={"flag": "PA", "activity": "ship_to_ship_transfer"}, **sts)], test_rules, timestamp="t")
     assert [r.verdict for r in report.results] == ["potential_violation", "clear"]
+
+
+def test_an_act_over_a_period_is_covered_from_the_day_the_provision_took_effect(test_rules) -> None:  # type: ignore[no-untyped-def]
+    tanks = {"category": "battle_tanks"}
+    report = check([event(id="spans", date="2006-09-01", end_date="2006-11-30", item=tanks),
+                    event(id="ends-before", date="2006-09-01", end_date="2006-10-13", item=tanks)], test_rules, timestamp="t")
+    assert [r.verdict for r in report.results] == ["potential_violation", "clear"]
+    assert "2006-09-01 to 2006-11-30" in report.results[0].findings[0].explanation or report.results[0].findings[0].evidence["matched"]
+
+
+def test_grace_window_gives_exempt_without_a_claim_and_ends_on_its_date(test_rules) -> None:  # type: ignore[no-untyped-def]
+    workers = {"kind": "labor", "origin": {"country": "KP"}, "destination": {"country": "RU"}}
+    report = check([event(id="inside", date="2019-06-01", **workers),
+                    event(id="last-day", date="2019-12-22", **workers),
+                    event(id="after", date="2019-12-23", **workers),
+                    event(id="spans", date="2019-06-01", end_date="2020-03-01", **workers)], test_rules, timestamp="t")
+    assert [r.verdict for r in report.results] == ["exempt", "exempt", "potential_violation", "potential_violation"]
+    assert "ends on 2019-12-22" in report.results[0].findings[0].exemption
+
+
+def test_an_unclassifiable_item_needs_an_hs_code_for_hs_based_provisions(test_rules) -> None:  # type: ignore[no-untyped-def]
+    report = check([event(id="unknown", date="2018-06-01", item={"description": "assorted goods"}),
+                    event(id="classified", date="2018-06-01", item={"description": "rice"}),
+                    event(id="with-hs", date="2018-06-01", item={"description": "assorted goods", "hs_code": "1006"})],
+                   test_rules, timestamp="t")
+    unknown, classified, with_hs = report.results
+    assert unknown.verdict == "insufficient_data" and "item.hs_code (needed by S/RES/2397 (2017), para. 7)" in unknown.missing
+    assert classified.verdict == "clear" and with_hs.verdict == "clear"

@@ -87,12 +87,21 @@ def when_clauses(when: When) -> list[Clause]:
 
 
 def provision_clauses(provision: Provision) -> list[Clause]:
-    """`when` plus the dates: a provision covers only acts inside its time in force."""
+    """`when` plus the dates: a provision covers an act if any day of it (date to end_date)
+    falls inside the provision's time in force."""
     clauses = when_clauses(provision.when)
-    clauses.append((Test("day", "gte", day_number(provision.in_force.start)),))
+    clauses.append((Test("day_end", "gte", day_number(provision.in_force.start)),))
     if provision.in_force.until is not None:
         clauses.append((Test("day", "lte", day_number(provision.in_force.until)),))
     return clauses
+
+
+# Fields an event may simply not report; a provision that turns on one of them "might
+# apply" (insufficient_data) when everything else holds. HS prefixes count only for an
+# item that could not be classified at all: a classified item without an HS code is
+# judged by its categories.
+_MAY_BE_MISSING = ("value_usd", "barrels", "tonnes")
+_HS_FIELDS = ("hs2", "hs4", "hs6")
 
 
 def matches(clauses: list[Clause], fact: dict[str, Any]) -> bool:
@@ -106,12 +115,15 @@ def missing_numeric(clauses: list[Clause], fact: dict[str, Any]) -> list[str]:
     quantity it turns on is not reported.
     """
     missing: list[str] = []
+    unclassified = not any(key.startswith(("c_", "hs")) for key in fact)
     for clause in clauses:
         if any(test.holds(fact) for test in clause):
             continue
-        numeric = [t for t in clause if t.op != "eq" and t.field != "day"]
-        if numeric and all(t.field not in fact for t in numeric):
-            missing.extend(t.field for t in numeric)
+        fields = {t.field for t in clause}
+        if fields <= set(_MAY_BE_MISSING) and not fields & fact.keys():
+            missing.extend(sorted(fields))
+        elif unclassified and fields <= set(_HS_FIELDS):
+            missing.append("item.hs_code")
         else:
             return []
     return missing

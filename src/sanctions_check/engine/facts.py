@@ -86,6 +86,8 @@ def build_fact(
         "t": "event",
         "kind": event.kind,
         "day": day_number(event.date),
+        # An act over a period is covered by a provision in force on any day of it.
+        "day_end": day_number(event.end_date or event.date),
         "origin_country": event.origin.country,
         "destination_country": event.destination.country,
     }

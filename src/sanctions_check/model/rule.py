@@ -85,6 +85,14 @@ class AllowedExemption(_RuleModel):
     until: dt.date | None = Field(None, description="last day of a wind-down window")
 
 
+class Grace(_RuleModel):
+    """A window inside which the provision applies but the act is still allowed, with no
+    claim needed (e.g. the 24 months 2397 para 8 gives to repatriate workers)."""
+
+    until: dt.date = Field(description="last day of the window")
+    text: str = Field(description="what the provision says about the window")
+
+
 class Link(_RuleModel):
     rule: str
     date: dt.date
@@ -114,6 +122,7 @@ class Provision(_RuleModel):
     extends: list[str] = Field(default_factory=list)
     superseded_by: list[Link] = Field(default_factory=list)
     exemptions: list[AllowedExemption] = Field(default_factory=list)
+    grace: Grace | None = None
     examples: Examples
     notes: str | None = None
 
