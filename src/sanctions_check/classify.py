@@ -48,18 +48,30 @@ class Classification:
         return next((d for d in self.derivations if d.category == category), None)
 
 
+# Words of a description: letters and digits, joined by -'.&/ inside a word ("t-90",
+# "kn-23", "rolls-royce"), with a possessive apostrophe kept ("workers' party").
+_TOKEN = re.compile(r"[^\W_]+(?:[-'.&/][^\W_]+)*'?")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.lower()))
+
+
 class Classifier:
-    """Built once per rule set: one compiled pattern for all description keywords."""
+    """Built once per rule set: every keyword phrase indexed by its words.
+
+    Each run of words of a description is looked up, so overlapping phrases all count
+    ("aurus senat limousine" is both "aurus senat" and "limousine"), and the longest
+    phrase found for a category is the one the finding names.
+    """
 
     def __init__(self, keywords: tuple[KeywordEntry, ...], hs_table: tuple[HsEntry, ...]) -> None:
         self._hs_table = hs_table
-        self._by_phrase: dict[str, list[KeywordEntry]] = {}
+        self._by_phrase: dict[tuple[str, ...], list[KeywordEntry]] = {}
         for entry in keywords:
             for phrase in entry.phrases:
-                self._by_phrase.setdefault(phrase, []).append(entry)
-        # Longest phrases first so "artillery shells" wins over "shells".
-        alternatives = sorted(self._by_phrase, key=len, reverse=True)
-        self._pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in alternatives) + r")\b") if alternatives else None
+                self._by_phrase.setdefault(tokens(phrase), []).append(entry)
+        self._longest = max((len(k) for k in self._by_phrase), default=0)
 
     def classify(self, event: Event) -> Classification:
         result = Classification()
@@ -84,12 +96,22 @@ class Classifier:
     def _hs_rows(self, digits: str) -> list[HsEntry]:
         return _matching_rows(self._hs_table, digits)
 
+    def phrases_in(self, text: str) -> list[tuple[str, ...]]:
+        """Every keyword phrase in `text`, longest first (ties in reading order)."""
+        words = tokens(text)
+        found = []
+        for start in range(len(words)):
+            for length in range(min(self._longest, len(words) - start), 0, -1):
+                key = words[start:start + length]
+                if key in self._by_phrase:
+                    found.append((start, key))
+        found.sort(key=lambda pair: (-len(pair[1]), pair[0]))
+        return [key for _, key in found]
+
     def _from_text(self, text: str, source: str, result: Classification) -> None:
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(text.lower()):
-            phrase = match.group(1)
-            for entry in self._by_phrase[phrase]:
+        for key in self.phrases_in(text):
+            phrase = " ".join(key)
+            for entry in self._by_phrase[key]:
                 result.add(entry.category, source, phrase)
                 for tag in entry.also:
                     if tag.startswith("hs:"):

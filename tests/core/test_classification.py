@@ -44,3 +44,10 @@ def test_service_activity_is_classified_and_related_to_kept(rules) -> None:  # t
                        related_to=["military_technology"])
     assert {"ballistic_missile_items", "military_technology"} <= result.categories
     assert result.how("military_technology").source == "related_to"
+
+
+def test_overlapping_phrases_all_count_and_the_longest_is_named(rules) -> None:  # type: ignore[no-untyped-def]
+    result = _classify(rules, item={"description": "Aurus Senat limousine"})
+    assert result.how("luxury_goods").detail == "aurus senat"
+    shells = _classify(rules, item={"description": "artillery shells (152 mm)"})
+    assert shells.how("ammunition").detail == "artillery shells"
