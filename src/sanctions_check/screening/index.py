@@ -1,0 +1,179 @@
+"""The precomputed side of screening: every list name in every form, indexed by token.
+
+Built once per list. A query is scored only against the names that share a token with it
+(exactly, or fuzzily for words of five letters or more), so screening costs what the
+query's tokens touch, not the size of the list.
+
+The score of a query form Q against a list form L is a weighted, symmetric token match
+(a soft Dice coefficient):
+
+    100 * (sum_i w_i * s_i + sum_j w_j * s_j) / (sum_i w_i + sum_j w_j)
+
+where s_i is the best similarity of query token i to any token of L (1 for the same
+canonical spelling, the rapidfuzz ratio / 100 for a close spelling, else 0), and s_j the
+same for list token j. Word order does not matter; a word on one side only counts 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from sanctions_check.lists.model import ListEntry
+from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, split_parentheses
+
+NameRole = Literal["primary", "good", "low"]
+# Romanised Korean syllables are short: one letter apart is another syllable (NAM/SAM,
+# SON/SONG are different listed persons' names). Only words of 5+ letters match fuzzily.
+MIN_FUZZY_LENGTH = 5
+# Below this ratio two long words are different words ("KUMSAN"/"KUMRYONG" 57, typos 83-92).
+FUZZY_TOKEN_CUTOFF = 80.0
+
+
+@dataclass(frozen=True)
+class ListForm:
+    """One form of one name of one list entry."""
+
+    entry: int
+    name: str
+    role: NameRole
+    form: NameForm
+
+
+def kind_of(entry_type: str) -> Kind:
+    return "person" if entry_type == "individual" else "organisation"
+
+
+def token_similarity(a: str, a_joined: bool, b: str, b_joined: bool) -> float:
+    """1.0 for the same canonical token, the ratio for close long words, else 0."""
+    if a == b:
+        return 1.0
+    # Joined forms only match exactly: a run-together "KOREAKUMSANTRADING" is close to
+    # "KOREAKUMRYONGTRADING" by letters but names another entity.
+    if a_joined or b_joined or len(a) < MIN_FUZZY_LENGTH or len(b) < MIN_FUZZY_LENGTH:
+        return 0.0
+    ratio = fuzz.ratio(a, b)
+    return ratio / 100 if ratio >= FUZZY_TOKEN_CUTOFF else 0.0
+
+
+def align(query: NameForm, listed: NameForm) -> list[tuple[int, int, float]]:
+    """One-to-one pairs (query token, list token, similarity), most similar first.
+
+    Greedy on a handful of tokens. It keeps one list word from answering for two query
+    words: "KIM YO JONG" against KIM JUNG JONG (jung and jong are one spelling) pairs
+    jong once, leaving yo and the second jong unmatched.
+    """
+    candidates = sorted(
+        ((token_similarity(a, a_joined, b, b_joined), i, j)
+         for i, (a, a_joined) in enumerate(zip(query.tokens, query.joined, strict=True))
+         for j, (b, b_joined) in enumerate(zip(listed.tokens, listed.joined, strict=True))),
+        reverse=True,
+    )
+    used_query: set[int] = set()
+    used_listed: set[int] = set()
+    pairs = []
+    for similarity, i, j in candidates:
+        if similarity <= 0:
+            break
+        if i not in used_query and j not in used_listed:
+            used_query.add(i)
+            used_listed.add(j)
+            pairs.append((i, j, similarity))
+    return pairs
+
+
+def aligned_score(query: NameForm, listed: NameForm, pairs: list[tuple[int, int, float]]) -> float:
+    """The soft Dice score (0-100) of an alignment."""
+    total = query.total_weight + listed.total_weight
+    matched = sum(s * (query.weights[i] + listed.weights[j]) for i, j, s in pairs)
+    return 100.0 * matched / total if total else 0.0
+
+
+class NameIndex:
+    """List forms of one kind (persons, or organisations and vessels) with a token index."""
+
+    def __init__(self, forms: list[ListForm]) -> None:
+        self.forms = forms
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        fuzzy: set[str] = set()
+        for number, item in enumerate(forms):
+            for position, (token, joined) in enumerate(zip(item.form.tokens, item.form.joined, strict=True)):
+                self._postings.setdefault(token, []).append((number, position))
+                if not joined and len(token) >= MIN_FUZZY_LENGTH:
+                    fuzzy.add(token)
+        self._fuzzy_vocabulary = sorted(fuzzy)
+        self._similar_cache: dict[str, list[tuple[str, float]]] = {}
+
+    def _similar(self, token: str, joined: bool) -> list[tuple[str, float]]:
+        exact = [(token, 1.0)] if token in self._postings else []
+        if joined or len(token) < MIN_FUZZY_LENGTH:
+            return exact
+        cached = self._similar_cache.get(token)
+        if cached is None:
+            found = process.extract(token, self._fuzzy_vocabulary, scorer=fuzz.ratio,
+                                    score_cutoff=FUZZY_TOKEN_CUTOFF, limit=None)
+            cached = [(other, score / 100) for other, score, _ in found if other != token]
+            if len(self._similar_cache) < 100_000:  # bounded: a long run of unique names must not grow it forever
+                self._similar_cache[token] = cached
+        return exact + cached
+
+    def score(self, query: NameForm, allowed: Iterable[int] | None = None) -> dict[int, float]:
+        """Upper bounds (0-100) of the score of every list form sharing a token with `query`.
+
+        Each token takes its best counterpart, without the one-to-one constraint of `align`:
+        cheap, and never below the aligned score, so it safely discards the many forms that
+        cannot reach the threshold before the exact alignment is computed for the rest.
+        """
+        size = len(query.tokens)
+        query_best: dict[int, list[float]] = {}
+        list_best: dict[int, dict[int, float]] = {}
+        for i, (token, joined) in enumerate(zip(query.tokens, query.joined, strict=True)):
+            for other, similarity in self._similar(token, joined):
+                for number, position in self._postings[other]:
+                    best = query_best.get(number)
+                    if best is None:
+                        best = query_best[number] = [0.0] * size
+                        list_best[number] = {}
+                    if similarity > best[i]:
+                        best[i] = similarity
+                    seen = list_best[number]
+                    if similarity > seen.get(position, 0.0):
+                        seen[position] = similarity
+        allowed_set = set(allowed) if allowed is not None else None
+        weights, total = query.weights, query.total_weight
+        forms = self.forms
+        scores = {}
+        for number, best in query_best.items():
+            if allowed_set is not None and forms[number].entry not in allowed_set:
+                continue
+            listed = forms[number].form
+            listed_weights = listed.weights
+            matched = sum([w * s for w, s in zip(weights, best)])
+            matched += sum([listed_weights[j] * s for j, s in list_best[number].items()])
+            scores[number] = 100.0 * matched / (total + listed.total_weight)
+        return scores
+
+
+def build_indexes(entries: list[ListEntry], normalizer: Normalizer) -> dict[Kind, NameIndex]:
+    """One index for individuals' names, one for entities' and vessels' names."""
+    forms: dict[Kind, list[ListForm]] = {"person": [], "organisation": []}
+    for number, entry in enumerate(entries):
+        kind = kind_of(entry.entry_type)
+        seen: set[tuple[tuple[str, ...], tuple[bool, ...]]] = set()
+        # names() gives the primary name first and low-quality aliases after good ones win ties:
+        # a form already indexed under a stronger name is not indexed again under a weaker one.
+        for name, quality in sorted(entry.names(), key=lambda item: _ROLE_ORDER[item[1] or "primary"]):
+            role: NameRole = quality or "primary"
+            # 'OCEAN MARITIME MANAGEMENT ... (OMM)': the name and the bracketed acronym both count.
+            for part in split_parentheses(name):
+                for form in normalizer.forms(part, kind):
+                    if (form.tokens, form.joined) not in seen:
+                        seen.add((form.tokens, form.joined))
+                        forms[kind].append(ListForm(number, name, role, form))
+    return {kind: NameIndex(items) for kind, items in forms.items()}
+
+
+_ROLE_ORDER = {"primary": 0, "good": 1, "low": 2}

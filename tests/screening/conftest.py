@@ -1,0 +1,42 @@
+"""Fixtures for the screening tests: the shipped list, a screener built once, an isolated store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sanctions_check.lists.model import DesignationList
+from sanctions_check.lists.store import default_list_path, read_list_file
+from sanctions_check.screening.match import Screener
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).resolve().parent / "data"
+DPRK_XML = REPO.parent / "shared" / "data" / "un-consolidated-list-dprk-2024-09-26.xml"
+
+
+@pytest.fixture(scope="session")
+def designations() -> DesignationList:
+    """The shipped default list (80 individuals, 75 entities, 25 vessels), whatever is imported."""
+    return read_list_file(default_list_path())
+
+
+@pytest.fixture(scope="session")
+def screener(designations: DesignationList) -> Screener:
+    return Screener(designations)
+
+
+@pytest.fixture()
+def dprk_xml() -> Path:
+    if not DPRK_XML.is_file():
+        pytest.fail(f"{DPRK_XML} not found: these tests read the shared UN list files beside the repository "
+                    "(not copied into the project); check out the shared directory next to it.")
+    return DPRK_XML
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("SANCTIONS_CHECK_HOME", str(home))
+    monkeypatch.delenv("SANCTIONS_CHECK_RULES", raising=False)
+    return home
