@@ -19,12 +19,16 @@ from sanctions_check.model.event import Event
 from sanctions_check.model.report import (
     InputInfo, Rejection, Report, Result, RulesetInfo, Summary, ToolInfo,
 )
+from sanctions_check.lists import DesignationList, load_designations
 from sanctions_check.model.ruleset import RuleSet
+from sanctions_check.parties import PartyScreen
 from sanctions_check.ruleset.load import load_ruleset
+from sanctions_check.screening import load_decisions
 
-__all__ = ["check", "load_events", "load_rules", "LoadedEvents", "EventStream", "stream_results"]
+__all__ = ["check", "load_events", "load_rules", "party_screen", "LoadedEvents", "EventStream", "stream_results"]
 
-_checkers: dict[tuple[int, str, bool], Checker] = {}
+_checkers: dict[tuple[int, str, bool, int], Checker] = {}
+_screens: dict[tuple[str, str], PartyScreen] = {}
 
 
 def load_rules(rules_dir: Path | str | None = None) -> RuleSet:
@@ -99,11 +103,25 @@ def _from_objects(events: Iterable[Event | Mapping[str, Any]]) -> LoadedEvents:
     return loaded
 
 
-def checker_for(ruleset: RuleSet, engine: EngineName = "durable", verify: bool = False) -> Checker:
-    """One Checker per rule set and engine in a process: engine rulesets are never freed."""
-    key = (id(ruleset), engine, verify)
+def party_screen(designations: DesignationList | Path | str | None = None,
+                 decisions: Path | str | None = None) -> PartyScreen:
+    """Screening against a designations list (default: the imported list, else the shipped one),
+    with an optional file of reviewed matches. Built once per list and decisions file."""
+    if isinstance(designations, DesignationList):
+        return PartyScreen(designations, load_decisions(decisions) if decisions else None)
+    key = (str(designations or ""), str(decisions or ""))
+    if key not in _screens:
+        listed = load_designations(Path(designations) if designations else None)
+        _screens[key] = PartyScreen(listed, load_decisions(decisions) if decisions else None)
+    return _screens[key]
+
+
+def checker_for(ruleset: RuleSet, engine: EngineName = "durable", verify: bool = False,
+                screen: PartyScreen | None = None) -> Checker:
+    """One Checker per rule set, engine and screen in a process: engine rulesets are never freed."""
+    key = (id(ruleset), engine, verify, id(screen))
     if key not in _checkers:
-        _checkers[key] = Checker(ruleset, engine=engine, verify=verify)
+        _checkers[key] = Checker(ruleset, engine=engine, verify=verify, screen=screen)
     return _checkers[key]
 
 
@@ -128,9 +146,9 @@ def report_head(ruleset: RuleSet, summary: Summary, rejected: list[Rejection], i
 
 
 def stream_results(events: Iterable[Validated], rules: RuleSet, *, engine: EngineName = "durable",
-                   verify: bool = False) -> Iterator[tuple[int, Result]]:
+                   verify: bool = False, screen: PartyScreen | None = None) -> Iterator[tuple[int, Result]]:
     """(input index, result) pairs as each becomes final; cap-counted events come last."""
-    return checker_for(rules, engine, verify).stream(events)
+    return checker_for(rules, engine, verify, screen).stream(events)
 
 
 def check(
@@ -140,11 +158,18 @@ def check(
     engine: EngineName = "durable",
     verify: bool = False,
     timestamp: str | None = None,
+    screening: bool = True,
+    designations: DesignationList | Path | str | None = None,
+    decisions: Path | str | None = None,
 ) -> Report:
-    """Check events (models, dicts or the result of load_events) and return the typed report."""
+    """Check events (models, dicts or the result of load_events) and return the typed report.
+
+    Party names are screened against the designations list unless `screening` is False.
+    """
     ruleset = rules or load_rules()
     loaded = events if isinstance(events, LoadedEvents) else _from_objects(events)
-    checker = checker_for(ruleset, engine, verify)
+    screen = party_screen(designations, decisions) if screening else None
+    checker = checker_for(ruleset, engine, verify, screen)
     results = checker.run(loaded.events)
     report = report_head(ruleset, summarise(results, loaded.rejected), loaded.rejected, loaded.inputs,
                          timestamp, checker.engines if verify else None)

@@ -18,6 +18,7 @@ from sanctions_check.model.event import Event
 from sanctions_check.model.report import CapNote, Finding, Result
 from sanctions_check.model.rule import Provision
 from sanctions_check.model.ruleset import RuleSet
+from sanctions_check.parties import PartyHit, PartyScreen, designated_types
 
 EngineName = Literal["durable", "reference"]
 
@@ -41,18 +42,22 @@ class _Prepared:
     validated: Validated
     classification: Classification
     fact: dict
+    hits: list[PartyHit]
 
 
 class Checker:
     """Evaluates events against one rule set. Build once; `run` as often as needed."""
 
-    def __init__(self, ruleset: RuleSet, engine: EngineName = "durable", verify: bool = False) -> None:
+    def __init__(self, ruleset: RuleSet, engine: EngineName = "durable", verify: bool = False,
+                 screen: PartyScreen | None = None) -> None:
         self.ruleset = ruleset
+        self._screen = screen
         self._classifier = classifier_for(ruleset)
         self._evaluator = make_evaluator(ruleset, engine)
         self._oracle = ReferenceEvaluator(list(ruleset.provisions)) if verify and engine != "reference" else None
         self._prefilter = Prefilter(ruleset.provisions)
         self._order = {p.id: n for n, p in enumerate(ruleset.provisions)}
+        self._provisions = {p.id: p for p in ruleset.provisions}
         self._clauses: dict[str, list[Clause]] = {p.id: provision_clauses(p) for p in ruleset.provisions}
         self._partial = [p for p in ruleset.provisions
                          if any(t.field in ("value_usd", "barrels", "tonnes", "hs2", "hs4", "hs6")
@@ -74,11 +79,15 @@ class Checker:
         held: list[tuple[int, _Prepared]] = []
         for index, validated in enumerate(items):
             event = validated.event
-            if not self._prefilter.linked(event):
+            linked = self._prefilter.linked(event)
+            hits = self._hits(event, linked)
+            designated = designated_types(hits)
+            if not (linked or self._prefilter.linked(event, designated=bool(designated))):
                 yield index, self._clear(validated)
                 continue
             classification = self._classifier.classify(event)
-            prepared = _Prepared(validated, classification, build_fact(event, classification, self.ruleset.conversions))
+            fact = build_fact(event, classification, self.ruleset.conversions, designated=designated)
+            prepared = _Prepared(validated, classification, fact, hits)
             if ledger.add(index, event.date, prepared.fact):
                 held.append((index, prepared))
             else:
@@ -88,12 +97,20 @@ class Checker:
             states = cap_states.get(index, [])
             over = frozenset(s.cap_id for s in states if s.exceeded)
             if over:
-                prepared.fact.update(build_fact(prepared.validated.event, prepared.classification, self.ruleset.conversions, over))
+                prepared.fact.update(build_fact(prepared.validated.event, prepared.classification,
+                                                self.ruleset.conversions, over, designated_types(prepared.hits)))
             missing_caps = [
                 f"item quantity in {' or '.join(p.limits)} (to sum the cap {cap_id} for {p.provision})"
                 for cap_id, p in ledger.missing.get(index, [])
             ]
             yield index, self._evaluate(prepared, states, missing_caps)
+
+    def _hits(self, event: Event, linked: bool) -> list[PartyHit]:
+        # Full screening for DPRK-linked events; elsewhere only past a cheap word gate, so a
+        # trade feed stays near validation speed while a listed front company is still caught.
+        if self._screen is None or not (linked or self._screen.may_match(event)):
+            return []
+        return self._screen.hits(event)
 
     def _clear(self, validated: Validated) -> Result:
         event = validated.event
@@ -123,7 +140,7 @@ class Checker:
     def _evaluate(self, item: _Prepared, states: list[CapState], missing_caps: list[str]) -> Result:
         event, fact = item.validated.event, item.fact
         rule_ids = sorted(self._rule_ids(fact, event), key=self._order.__getitem__)
-        findings = [self._finding(self.ruleset.provision(r), event, item.classification, fact, states) for r in rule_ids]
+        findings = [self._finding(self._provisions[r], item, states) for r in rule_ids]
         missing = list(missing_caps) + self._missing(fact, set(rule_ids))
         rejected_exemption = None
         if event.exemption and findings and not any(f.exempted for f in findings):
@@ -131,9 +148,9 @@ class Checker:
                 f"claimed basis '{event.exemption.basis}' is not an exemption that "
                 + ", ".join(sorted({f.citation for f in findings})) + " allows"
             )
-        if any(not f.exempted for f in findings):
+        if any(not f.exempted and not _reviewed_false(f) for f in findings):
             verdict = "potential_violation"
-        elif findings:
+        elif any(f.exempted for f in findings):
             verdict = "exempt"
         elif missing:
             verdict = "insufficient_data"
@@ -164,7 +181,8 @@ class Checker:
                 notes.append(f"{' or '.join(dict.fromkeys(fields))} (needed by {provision.citation})")
         return notes
 
-    def _finding(self, provision: Provision, event: Event, classification: Classification, fact: dict, states: list[CapState]) -> Finding:
+    def _finding(self, provision: Provision, item: _Prepared, states: list[CapState]) -> Finding:
+        event, classification, fact = item.validated.event, item.classification, item.fact
         clauses = self._clauses[provision.id]
         tests = matched_tests(clauses, fact)
         cap = next((s for s in states if s.provision == provision.id), None)
@@ -176,13 +194,27 @@ class Checker:
             evidence["cap"] = {"id": cap.cap_id, "window": [cap.window[0].isoformat(), cap.window[1].isoformat()],
                                "totals": cap.totals, "limits": cap.limits}
         exempted, note = _exemption(provision, event)
+        review = None
+        hits: list[PartyHit] = []
+        if provision.when.designated:
+            tested = set(provision.when.designated)
+            hits = [h for h in item.hits if h.match.active_on_date and ("any" in tested or h.match.entry_type in tested)]
+            evidence["designations"] = [h.describe() for h in hits]
+            reviews = [h.match.review for h in hits]
+            if hits and all(r is not None and r.decision == "false_positive" for r in reviews):
+                review = reviews[0].model_dump(mode="json")  # type: ignore[union-attr]
         return Finding(
             rule_id=provision.id, resolution=provision.resolution, paragraph=provision.paragraph,
             citation=provision.citation, title=provision.title,
-            explanation=explain(provision, event, classification, fact, tests, cap),
+            explanation=explain(provision, event, classification, fact, tests, cap,
+                                designated="; ".join(h.describe() for h in hits)),
             evidence=evidence, quote=provision.quote, applies_from=provision.in_force.start,
-            verified=provision.verified, exempted=exempted, exemption=note, status=event.status,
+            verified=provision.verified, exempted=exempted, exemption=note, status=event.status, review=review,
         )
+
+
+def _reviewed_false(finding: Finding) -> bool:
+    return finding.review is not None and finding.review.get("decision") == "false_positive"
 
 
 def _exemption(provision: Provision, event: Event) -> tuple[bool, str | None]:

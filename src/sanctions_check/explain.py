@@ -19,7 +19,7 @@ from sanctions_check.model.rule import Provision
 
 PLACEHOLDERS = (
     "flow", "item", "basis", "applies_from", "date", "value", "quantity", "vessel",
-    "activity", "cap_total", "cap_limit", "cap_window", "origin", "destination", "parties",
+    "activity", "cap_total", "cap_limit", "cap_window", "origin", "destination", "parties", "designated",
 )
 
 
@@ -106,6 +106,7 @@ def explain(
     fact: dict[str, Any],
     tests: list[Test],
     cap: CapState | None = None,
+    designated: str = "",
 ) -> str:
     basis_parts = [describe_test(t, event, classification, fact) for t in tests if _category_of(t) or t.field.startswith("hs")]
     values: dict[str, str] = {
@@ -122,6 +123,7 @@ def explain(
         "origin": party_label(event.origin),
         "destination": party_label(event.destination),
         "parties": f"{party_label(event.origin)} and {party_label(event.destination)}",
+        "designated": designated or "no designation match",
     }
     if cap is not None:
         values["cap_total"] = cap.describe()

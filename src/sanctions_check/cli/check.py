@@ -10,7 +10,7 @@ import sys
 from contextlib import nullcontext
 
 from sanctions_check.aggregate import summarise
-from sanctions_check.api import EventStream, checker_for, load_rules, report_head, stream_results
+from sanctions_check.api import EventStream, checker_for, load_rules, party_screen, report_head, stream_results
 from sanctions_check.cli.options import rules_option
 from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, InputError
 from sanctions_check.model.report import Report, Summary
@@ -18,6 +18,30 @@ from sanctions_check.report import FORMATS, render
 from sanctions_check.report.json_stream import write_streamed
 
 FAIL_ON = ("potential_violation", "insufficient_data", "exempt", "rejected", "never")
+
+
+def run_options(func):  # type: ignore[no-untyped-def]
+    """Options shared by `check` and `report`: how to read, evaluate and screen."""
+    options = [
+        click.option("--input-format", type=click.Choice(["json", "jsonl", "yaml", "csv"]), default=None,
+                     help="Read every FILE in this format instead of guessing from the extension."),
+        click.option("--engine", type=click.Choice(["durable", "reference"]), default="durable", show_default=True,
+                     help="Rule engine: durable-rules, or the plain-Python reference evaluator."),
+        click.option("--verify", is_flag=True, help="Evaluate with both engines and stop on any difference."),
+        click.option("--timestamp", default=None, envvar="SANCTIONS_CHECK_TIMESTAMP",
+                     help="Report generation time to print (default: SOURCE_DATE_EPOCH, else now), "
+                          "for byte-identical reruns."),
+        click.option("--designations", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                     help="Designations list to screen parties against (default: the imported list, "
+                          "else the shipped one)."),
+        click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="File of reviewed matches (entity_reference,name,decision,reason,reviewer,date)."),
+        click.option("--no-screening", is_flag=True, help="Do not screen party names against the designations list."),
+        rules_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
 
 
 @click.command("check")
@@ -28,16 +52,10 @@ FAIL_ON = ("potential_violation", "insufficient_data", "exempt", "rejected", "ne
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", "fail_on", type=click.Choice(FAIL_ON), multiple=True, default=("potential_violation",),
               show_default=True, help="Verdicts that make the exit code 1 (repeatable); 'never' always exits 0.")
-@click.option("--input-format", type=click.Choice(["json", "jsonl", "yaml", "csv"]), default=None,
-              help="Read every FILE in this format instead of guessing from the extension.")
-@click.option("--engine", type=click.Choice(["durable", "reference"]), default="durable", show_default=True,
-              help="Rule engine: durable-rules, or the plain-Python reference evaluator.")
-@click.option("--verify", is_flag=True, help="Evaluate with both engines and stop on any difference.")
-@click.option("--timestamp", default=None, envvar="SANCTIONS_CHECK_TIMESTAMP",
-              help="Report generation time to print (default: SOURCE_DATE_EPOCH, else now), for byte-identical reruns.")
-@rules_option
+@run_options
 def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_on: tuple[str, ...],
                   input_format: str | None, engine: str, verify: bool, timestamp: str | None,
+                  designations: Path | None, decisions: Path | None, no_screening: bool,
                   rules_dir: str | None) -> None:
     """Check event FILES (JSON, JSON Lines, YAML or CSV) against the rules.
 
@@ -45,15 +63,17 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     2 input or usage error, 3 internal or engine error.
     """
     ruleset = load_rules(rules_dir)
+    stream = EventStream(files, input_format)  # checks the inputs before any output file is made
     try:
         handle = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}", "choose another --output path") from None
-    engines = checker_for(ruleset, engine, verify).engines if verify else None  # type: ignore[arg-type]
+    screen = None if no_screening else party_screen(designations, decisions)
+    engines = checker_for(ruleset, engine, verify, screen).engines if verify else None  # type: ignore[arg-type]
     bar = _progress(files, fmt, output)
     with handle if output else nullcontext(handle), bar or nullcontext():
-        stream = EventStream(files, input_format, on_bytes=bar.update if bar else None)
-        pairs = stream_results(stream, ruleset, engine=engine, verify=verify)  # type: ignore[arg-type]
+        stream.on_bytes = bar.update if bar else None
+        pairs = stream_results(stream, ruleset, engine=engine, verify=verify, screen=screen)  # type: ignore[arg-type]
 
         def head(summary: Summary) -> Report:
             return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines)
