@@ -66,7 +66,9 @@ class Classifier:
     """
 
     def __init__(self, keywords: tuple[KeywordEntry, ...], hs_table: tuple[HsEntry, ...]) -> None:
-        self._hs_table = hs_table
+        self._hs_by_prefix: dict[str, list[HsEntry]] = {}
+        for row in hs_table:
+            self._hs_by_prefix.setdefault(row.prefix, []).append(row)
         self._by_phrase: dict[tuple[str, ...], list[KeywordEntry]] = {}
         for entry in keywords:
             for phrase in entry.phrases:
@@ -94,7 +96,8 @@ class Classifier:
         return result
 
     def _hs_rows(self, digits: str) -> list[HsEntry]:
-        return _matching_rows(self._hs_table, digits)
+        # Every row whose prefix starts the code, longest first (table prefixes: 2, 4 or 6 digits).
+        return [row for width in (6, 4, 2) for row in self._hs_by_prefix.get(digits[:width], ()) if len(digits) >= width]
 
     def phrases_in(self, text: str) -> list[tuple[str, ...]]:
         """Every keyword phrase in `text`, longest first (ties in reading order)."""
@@ -122,10 +125,6 @@ class Classifier:
                                     result.add(category, "hs_code", f"{row.prefix} implied by '{phrase}'")
                     else:
                         result.add(tag, source, phrase)
-
-
-def _matching_rows(table: tuple[HsEntry, ...], digits: str) -> list[HsEntry]:
-    return [row for row in table if digits.startswith(row.prefix)]
 
 
 @lru_cache(maxsize=8)

@@ -7,12 +7,12 @@ from typing import Iterable, Iterator, Literal, Protocol
 
 from sanctions_check.caps import CapLedger, CapState
 from sanctions_check.classify import Classification, classifier_for
-from sanctions_check.engine.conditions import Clause, missing_numeric, provision_clauses
+from sanctions_check.engine.conditions import Clause, MissingFields, provision_clauses
 from sanctions_check.engine.facts import build_fact
 from sanctions_check.engine.prefilter import Prefilter
 from sanctions_check.engine.reference import ReferenceEvaluator
 from sanctions_check.errors import EngineError
-from sanctions_check.explain import explain, flow, item_label, matched_tests, party_label
+from sanctions_check.explain import event_values, explain, flow, item_label, matched_tests, party_label
 from sanctions_check.io.validate import Validated
 from sanctions_check.model.event import Event
 from sanctions_check.model.report import CapNote, Finding, Result
@@ -59,9 +59,7 @@ class Checker:
         self._order = {p.id: n for n, p in enumerate(ruleset.provisions)}
         self._provisions = {p.id: p for p in ruleset.provisions}
         self._clauses: dict[str, list[Clause]] = {p.id: provision_clauses(p) for p in ruleset.provisions}
-        self._partial = [p for p in ruleset.provisions
-                         if any(t.field in ("value_usd", "barrels", "tonnes", "hs2", "hs4", "hs6")
-                                for c in self._clauses[p.id] for t in c)]
+        self._missing_fields = MissingFields(list(ruleset.provisions))
         self.engines = [self._evaluator.name] + ([self._oracle.name] if self._oracle else [])
 
     def run(self, items: Iterable[Validated]) -> list[Result]:
@@ -140,7 +138,8 @@ class Checker:
     def _evaluate(self, item: _Prepared, states: list[CapState], missing_caps: list[str]) -> Result:
         event, fact = item.validated.event, item.fact
         rule_ids = sorted(self._rule_ids(fact, event), key=self._order.__getitem__)
-        findings = [self._finding(self._provisions[r], item, states) for r in rule_ids]
+        base = event_values(event, fact) if rule_ids else {}
+        findings = [self._finding(self._provisions[r], item, states, base) for r in rule_ids]
         missing = list(missing_caps) + self._missing(fact, set(rule_ids))
         rejected_exemption = None
         if event.exemption and findings and not any(f.exempted for f in findings):
@@ -170,18 +169,10 @@ class Checker:
         )
 
     def _missing(self, fact: dict, matched: set[str]) -> list[str]:
-        if all(k in fact for k in ("value_usd", "barrels", "tonnes", "hs2")):
-            return []
-        notes = []
-        for provision in self._partial:
-            if provision.id in matched:
-                continue
-            fields = missing_numeric(self._clauses[provision.id], fact)
-            if fields:
-                notes.append(f"{' or '.join(dict.fromkeys(fields))} (needed by {provision.citation})")
-        return notes
+        return [f"{' or '.join(dict.fromkeys(fields))} (needed by {provision.citation})"
+                for provision, fields in self._missing_fields.find(fact, matched)]
 
-    def _finding(self, provision: Provision, item: _Prepared, states: list[CapState]) -> Finding:
+    def _finding(self, provision: Provision, item: _Prepared, states: list[CapState], base: dict[str, str]) -> Finding:
         event, classification, fact = item.validated.event, item.classification, item.fact
         clauses = self._clauses[provision.id]
         tests = matched_tests(clauses, fact)
@@ -207,7 +198,7 @@ class Checker:
             rule_id=provision.id, resolution=provision.resolution, paragraph=provision.paragraph,
             citation=provision.citation, title=provision.title,
             explanation=explain(provision, event, classification, fact, tests, cap,
-                                designated="; ".join(h.describe() for h in hits)),
+                                designated="; ".join(h.describe() for h in hits), base=base),
             evidence=evidence, quote=provision.quote, applies_from=provision.in_force.start,
             verified=provision.verified, exempted=exempted, exemption=note, status=event.status, review=review,
         )

@@ -6,7 +6,6 @@ the event, its classification and the clauses that matched.
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 from sanctions_check.caps import CapState
@@ -99,21 +98,11 @@ class _Blank(dict):
         return "{" + key + "}"
 
 
-def explain(
-    provision: Provision,
-    event: Event,
-    classification: Classification,
-    fact: dict[str, Any],
-    tests: list[Test],
-    cap: CapState | None = None,
-    designated: str = "",
-) -> str:
-    basis_parts = [describe_test(t, event, classification, fact) for t in tests if _category_of(t) or t.field.startswith("hs")]
-    values: dict[str, str] = {
+def event_values(event: Event, fact: dict[str, Any]) -> dict[str, str]:
+    """The placeholders that depend only on the event: computed once for all its findings."""
+    return {
         "flow": flow(event),
         "item": _item(event),
-        "basis": "; ".join(dict.fromkeys(basis_parts)) or "as reported",
-        "applies_from": provision.in_force.start.isoformat(),
         "date": event.date.isoformat(),
         "value": f"USD {fact['value_usd']:,.0f}" if "value_usd" in fact else "value not reported",
         "quantity": _amount(event),
@@ -123,11 +112,27 @@ def explain(
         "origin": party_label(event.origin),
         "destination": party_label(event.destination),
         "parties": f"{party_label(event.origin)} and {party_label(event.destination)}",
-        "designated": designated or "no designation match",
     }
+
+
+def explain(
+    provision: Provision,
+    event: Event,
+    classification: Classification,
+    fact: dict[str, Any],
+    tests: list[Test],
+    cap: CapState | None = None,
+    designated: str = "",
+    base: dict[str, str] | None = None,
+) -> str:
+    basis_parts = [describe_test(t, event, classification, fact) for t in tests if _category_of(t) or t.field.startswith("hs")]
+    values = dict(base if base is not None else event_values(event, fact))
+    values["basis"] = "; ".join(dict.fromkeys(basis_parts)) or "as reported"
+    values["applies_from"] = provision.in_force.start.isoformat()
+    values["designated"] = designated or "no designation match"
     if cap is not None:
         values["cap_total"] = cap.describe()
         values["cap_limit"] = ", ".join(f"{v:,.0f} {k if k != 'usd' else 'USD'}" for k, v in cap.limits.items())
         values["cap_window"] = f"{cap.window[0].isoformat()} to {cap.window[1].isoformat()}"
-    text = string.Formatter().vformat(provision.explanation, (), _Blank(values))
+    text = provision.explanation.format_map(_Blank(values))
     return " ".join(text.split())

@@ -108,21 +108,46 @@ def matches(clauses: list[Clause], fact: dict[str, Any]) -> bool:
     return all(any(test.holds(fact) for test in clause) for clause in clauses)
 
 
-def missing_numeric(clauses: list[Clause], fact: dict[str, Any]) -> list[str]:
-    """Numeric fields a provision needs that the event lacks, when everything else holds.
+class MissingFields:
+    """For `insufficient_data`: provisions that might apply but turn on a field the event
+    does not report (a value, a quantity, or an HS code for an item that could not be
+    classified at all), when every other test holds."""
 
-    That is the `insufficient_data` case: the provision might apply, but the value or
-    quantity it turns on is not reported.
-    """
+    def __init__(self, provisions: list[Provision]) -> None:
+        self._rules: list[tuple[Provision, frozenset[str] | None, list[tuple[str, Clause]]]] = []
+        for provision in provisions:
+            typed = []
+            for clause in provision_clauses(provision):
+                fields = {t.field for t in clause}
+                role = ("numeric" if fields <= set(_MAY_BE_MISSING)
+                        else "hs" if fields <= set(_HS_FIELDS) else "required")
+                typed.append((role, clause))
+            if any(role != "required" for role, _ in typed):
+                kinds = frozenset(provision.when.kind) if provision.when.kind else None
+                self._rules.append((provision, kinds, typed))
+
+    def find(self, fact: dict[str, Any], matched: set[str]) -> list[tuple[Provision, list[str]]]:
+        if all(k in fact for k in (*_MAY_BE_MISSING, "hs2")):
+            return []
+        unclassified = not any(key.startswith(("c_", "hs")) for key in fact)
+        found = []
+        for provision, kinds, typed in self._rules:
+            if provision.id in matched or (kinds is not None and fact["kind"] not in kinds):
+                continue
+            missing = _missing(typed, fact, unclassified)
+            if missing:
+                found.append((provision, missing))
+        return found
+
+
+def _missing(typed: list[tuple[str, Clause]], fact: dict[str, Any], unclassified: bool) -> list[str]:
     missing: list[str] = []
-    unclassified = not any(key.startswith(("c_", "hs")) for key in fact)
-    for clause in clauses:
+    for role, clause in typed:
         if any(test.holds(fact) for test in clause):
             continue
-        fields = {t.field for t in clause}
-        if fields <= set(_MAY_BE_MISSING) and not fields & fact.keys():
-            missing.extend(sorted(fields))
-        elif unclassified and fields <= set(_HS_FIELDS):
+        if role == "numeric" and not any(t.field in fact for t in clause):
+            missing.extend(sorted({t.field for t in clause}))
+        elif role == "hs" and unclassified:
             missing.append("item.hs_code")
         else:
             return []

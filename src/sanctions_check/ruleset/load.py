@@ -75,9 +75,12 @@ def _tables(rules_dir: Path) -> tuple[tuple[KeywordEntry, ...], tuple[HsEntry, .
     hs_rows = []
     for entry in _read(hs_path)["entries"]:
         try:
-            hs_rows.append(HsEntry(str(entry["prefix"]), tuple(entry["categories"]), entry.get("label", "")))
+            prefix = str(entry["prefix"])
+            hs_rows.append(HsEntry(prefix, tuple(entry["categories"]), entry.get("label", "")))
         except (KeyError, TypeError) as error:
             raise RuleError(f"{hs_path}: entry {entry!r}: missing {error}") from None
+        if not (prefix.isdigit() and len(prefix) in (2, 4, 6)):
+            raise RuleError(f"{hs_path}: prefix '{prefix}' must have 2, 4 or 6 digits")
     # Longest prefix first, so 8703 is tried before 87.
     hs_rows.sort(key=lambda row: -len(row.prefix))
     return tuple(keywords), tuple(hs_rows)
