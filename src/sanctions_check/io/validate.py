@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,17 +64,28 @@ class Validator:
         self._seen: dict[str, str] = {}
 
     def validate(self, raw: RawRecord) -> Validated | Rejection:
+        if raw.text is not None:
+            try:
+                return self._accept(raw, Event.model_validate_json(raw.text))
+            except ValidationError:
+                try:
+                    raw.data = json.loads(raw.text)
+                except json.JSONDecodeError as error:
+                    raw.error = f"malformed JSON: {error.msg} at column {error.colno}"
         if raw.error is not None:
-            return self._reject(raw, [raw.error])
+            return self._reject(raw, [f"{_where(raw)}: {raw.error}"])
         data = raw.data
         if not isinstance(data, dict):
-            return self._reject(raw, [f"expected an event object, got {type(data).__name__}"])
+            return self._reject(raw, [f"{_where(raw)}: expected an event object, got {type(data).__name__}"])
         if isinstance(data.get("sources"), dict):
             data = dict(data, sources=[data["sources"]])  # CSV gives one flattened source
         try:
             event = Event.model_validate(data)
         except ValidationError as error:
             return self._reject(raw, [f"{_where(raw)}: {_message(e)}" for e in error.errors()])
+        return self._accept(raw, event)
+
+    def _accept(self, raw: RawRecord, event: Event) -> Validated | Rejection:
         where = f"{raw.file} line {raw.line}" if raw.line else raw.file
         if event.id in self._seen:
             return self._reject(raw, [f"{_where(raw)}: field `id`: '{event.id}' is already used by {self._seen[event.id]}; ids must be unique within the input"])
@@ -83,8 +95,6 @@ class Validator:
 
     @staticmethod
     def _reject(raw: RawRecord, errors: list[str]) -> Rejection:
-        if raw.error is not None:
-            errors = [f"{_where(raw)}: {e}" for e in errors]
         event_id = raw.data.get("id") if isinstance(raw.data, dict) else None
         return Rejection(line=raw.line, event_id=str(event_id) if event_id is not None else None,
                          errors=errors, file=raw.file, record=raw.record)
