@@ -22,9 +22,9 @@ _CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 mode, path = sys.argv[1], Path(sys.argv[2])
-start = time.perf_counter()
 if mode == "validate":
     from sanctions_check.api import EventStream
+    start = time.perf_counter()
     stream = EventStream([path])
     count = sum(1 for _ in stream) + len(stream.rejected)
 else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.report import Rejection, Result, Summary
 
 
@@ -16,7 +17,7 @@ class Tally:
         self.evaluated = 0
         self.rejected = 0
 
-    def add(self, result: Result) -> None:
+    def add(self, result: Result | ClearResult) -> None:
         self.evaluated += 1
         self.verdicts[result.verdict] += 1
         if result.findings:

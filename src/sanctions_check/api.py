@@ -15,6 +15,7 @@ from sanctions_check.errors import InputError
 from sanctions_check.evaluate import Checker, EngineName
 from sanctions_check.io.read import RawRecord, detect_format, iter_file
 from sanctions_check.io.validate import Validated, Validator
+from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.event import Event
 from sanctions_check.model.report import (
     InputInfo, Rejection, Report, Result, RulesetInfo, Summary, ToolInfo,
@@ -146,8 +147,9 @@ def report_head(ruleset: RuleSet, summary: Summary, rejected: list[Rejection], i
 
 
 def stream_results(events: Iterable[Validated], rules: RuleSet, *, engine: EngineName = "durable",
-                   verify: bool = False, screen: PartyScreen | None = None) -> Iterator[tuple[int, Result]]:
-    """(input index, result) pairs as each becomes final; cap-counted events come last."""
+                   verify: bool = False, screen: PartyScreen | None = None) -> Iterator[tuple[int, Result | ClearResult]]:
+    """(input index, result) pairs as each becomes final; cap-counted events come last.
+    Events with no DPRK link come as light ClearResult records (`.to_result()` for the model)."""
     return checker_for(rules, engine, verify, screen).stream(events)
 
 

@@ -14,6 +14,7 @@ from sanctions_check.engine.reference import ReferenceEvaluator
 from sanctions_check.errors import EngineError
 from sanctions_check.explain import event_values, explain, flow, item_label, matched_tests, party_label
 from sanctions_check.io.validate import Validated
+from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.event import Event
 from sanctions_check.model.report import CapNote, Finding, Result
 from sanctions_check.model.rule import Provision
@@ -64,9 +65,9 @@ class Checker:
 
     def run(self, items: Iterable[Validated]) -> list[Result]:
         """All results, in input order."""
-        return [result for _, result in sorted(self.stream(items), key=lambda pair: pair[0])]
+        return [as_result(result) for _, result in sorted(self.stream(items), key=lambda pair: pair[0])]
 
-    def stream(self, items: Iterable[Validated]) -> Iterator[tuple[int, Result]]:
+    def stream(self, items: Iterable[Validated]) -> Iterator[tuple[int, Result | ClearResult]]:
         """(input index, result) pairs as soon as each is final.
 
         An event that counts towards a cap is held until the whole input has been read:
@@ -110,15 +111,12 @@ class Checker:
             return []
         return self._screen.hits(event)
 
-    def _clear(self, validated: Validated) -> Result:
+    def _clear(self, validated: Validated) -> ClearResult:
         event = validated.event
-        # model_construct: every value here is already validated, and on a trade feed
-        # this runs for 99% of events.
-        return Result.model_construct(
-            event_id=event.id, verdict="clear", findings=[], date=event.date, kind=event.kind, status=event.status,
+        return ClearResult(
+            event_id=event.id, date=event.date, kind=event.kind, status=event.status,
             origin=party_label(event.origin), destination=party_label(event.destination), via=event.via,
-            item=item_label(event), caps=[],
-            summary=f"{flow(event)}: no DPRK party, flag or transit", missing=[], exemption_rejected=None,
+            item=item_label(event), summary=f"{flow(event)}: no DPRK party, flag or transit",
             warnings=validated.warnings, sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],
             file=validated.file, line=validated.line,
         )
@@ -202,6 +200,10 @@ class Checker:
             evidence=evidence, quote=provision.quote, applies_from=provision.in_force.start,
             verified=provision.verified, exempted=exempted, exemption=note, status=event.status, review=review,
         )
+
+
+def as_result(result: Result | ClearResult) -> Result:
+    return result.to_result() if isinstance(result, ClearResult) else result
 
 
 def _reviewed_false(finding: Finding) -> bool:

@@ -88,3 +88,24 @@ def test_every_event_appears_exactly_once(rules) -> None:  # type: ignore[no-unt
     report = check(loaded, rules, timestamp="t")
     lines = [(r.file, r.line) for r in report.results] + [(r.file, r.line) for r in report.rejected]
     assert len(lines) == len(set(lines)) == report.summary.events == 16
+
+
+def test_light_clear_results_serialise_exactly_like_the_model(rules) -> None:  # type: ignore[no-untyped-def]
+    from sanctions_check.api import stream_results
+    from sanctions_check.io.validate import Validator
+    from sanctions_check.io.read import RawRecord
+    from sanctions_check.model.clear import ClearResult
+    from benchmarks.generate import events
+
+    records = list(events(300, "trade", seed=3)) + [
+        event(id='odd "id" \\ ü \u2028', origin={"country": "CN", "name": "Ünïcode \"quoted\" \t tab"},
+              destination={"country": "VN"}, item={"description": None, "hs_code": "1006"}),
+        event(id="with-sources", destination={"country": "VN"}, item={"category": "other"},
+              sources=[{"title": "t", "url": "https://example.org"}], via=["SG"]),
+    ]
+    validator = Validator()
+    validated = [validator.validate(RawRecord("f.jsonl", n, n, r)) for n, r in enumerate(records, 1)]
+    clear = [r for _, r in stream_results(validated, rules) if isinstance(r, ClearResult)]
+    assert len(clear) > 250
+    for result in clear:
+        assert result.to_json() == result.to_result().model_dump_json(indent=2)

@@ -13,6 +13,7 @@ from sanctions_check.aggregate import summarise
 from sanctions_check.api import EventStream, checker_for, load_rules, party_screen, report_head, stream_results
 from sanctions_check.cli.options import rules_option
 from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, InputError
+from sanctions_check.evaluate import as_result
 from sanctions_check.model.report import Report, Summary
 from sanctions_check.report import FORMATS, render
 from sanctions_check.report.json_stream import write_streamed
@@ -82,7 +83,7 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
             # JSON is the format for large feeds: streamed, so memory stays flat.
             report = write_streamed(handle, pairs, head)
         else:
-            results = [result for _, result in sorted(pairs, key=lambda pair: pair[0])]
+            results = [as_result(result) for _, result in sorted(pairs, key=lambda pair: pair[0])]
             report = head(summarise(results, stream.rejected))
             report.results = results
             handle.write(render(report, fmt))

@@ -12,6 +12,7 @@ import tempfile
 from typing import Callable, Iterable, Iterator, TextIO
 
 from sanctions_check.aggregate import Tally
+from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.report import Report, Result, Summary
 from sanctions_check.report.json_format import result_json, write
 
@@ -25,7 +26,8 @@ def _read_spool(spool: TextIO) -> Iterator[tuple[int, str]]:
         yield int(index), text
 
 
-def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result]], head: Callable[[Summary], Report]) -> Report:
+def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result | ClearResult]],
+                   head: Callable[[Summary], Report]) -> Report:
     """Consume (index, result) pairs, then write the whole report; returns the report head."""
     tally = Tally()
     late: list[tuple[int, str]] = []
@@ -33,7 +35,7 @@ def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result]], head: Calla
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
         for index, result in pairs:
             tally.add(result)
-            text = result_json(result)
+            text = result.to_json() if isinstance(result, ClearResult) else result_json(result)
             if index > last:
                 spool.write(f"{index} {len(text)}\n{text}\n")
                 last = index
