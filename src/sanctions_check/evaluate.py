@@ -113,10 +113,13 @@ class Checker:
 
     def _clear(self, validated: Validated) -> ClearResult:
         event = validated.event
+        origin, destination = party_label(event.origin), party_label(event.destination)
+        # No party here is the DPRK, so the flow needs no (origin)/(destination) roles.
+        via = "".join(f" → {code} (transit)" for code in event.via)
         return ClearResult(
             event_id=event.id, date=event.date, kind=event.kind, status=event.status,
-            origin=party_label(event.origin), destination=party_label(event.destination), via=event.via,
-            item=item_label(event), summary=f"{flow(event)}: no DPRK party, flag or transit",
+            origin=origin, destination=destination, via=event.via, item=item_label(event),
+            summary=f"{origin}{via} → {destination}: no DPRK party, flag or transit",
             warnings=validated.warnings, sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],
             file=validated.file, line=validated.line,
         )

@@ -7,15 +7,15 @@ such events get this light record; `to_json` writes exactly what
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # the C quoter json.dumps(ensure_ascii=False) uses
 from typing import Any
 
 from sanctions_check.model.report import Result
 
 
 def _s(value: str | None) -> str:
-    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+    return "null" if value is None else encode_basestring(value)
 
 
 @dataclass(frozen=True, slots=True)
