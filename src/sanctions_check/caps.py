@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sanctions_check.engine.conditions import Clause, matches, when_clauses
+from sanctions_check.engine.conditions import conjunction, when_clauses
 from sanctions_check.model.rule import Cap, CapPeriod
 
 MEASURES = ("barrels", "tonnes", "usd")
@@ -46,7 +46,7 @@ class _Entry:
 
 class CapLedger:
     def __init__(self, caps: tuple[Cap, ...]) -> None:
-        self._caps = [(cap, when_clauses(cap.counts)) for cap in caps]
+        self._caps = [(cap, conjunction(when_clauses(cap.counts))) for cap in caps]
         self._entries: dict[tuple[str, dt.date], list[_Entry]] = defaultdict(list)
         self._periods: dict[tuple[str, dt.date], tuple[CapPeriod, dt.date, dt.date]] = {}
         self.missing: dict[int, list[tuple[str, CapPeriod]]] = defaultdict(list)
@@ -54,8 +54,8 @@ class CapLedger:
     def add(self, index: int, day: dt.date, fact: dict) -> bool:
         """Record an event's contribution to every cap it counts towards; True if any."""
         counted = False
-        for cap, clauses in self._caps:
-            if not matches(clauses, fact):
+        for cap, counts in self._caps:
+            if not counts(fact):
                 continue
             found = cap.period_on(day)
             if found is None:

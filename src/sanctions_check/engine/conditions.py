@@ -104,6 +104,36 @@ _MAY_BE_MISSING = ("value_usd", "barrels", "tonnes")
 _HS_FIELDS = ("hs2", "hs4", "hs6")
 
 
+Predicate = Callable[[dict[str, Any]], bool]
+_ABSENT = object()
+
+
+def clause_predicate(clause: Clause) -> Predicate:
+    """One clause as a fast function of the fact, with the meaning of `Test.holds`.
+
+    The reference evaluator runs every provision on every event, so the common shapes
+    (one field equal to any of several values; any of several flags) become set or key
+    look-ups instead of a loop over tests.
+    """
+    if all(t.op == "eq" for t in clause) and len({t.field for t in clause}) == 1:
+        field, values = clause[0].field, frozenset(t.value for t in clause)
+        return lambda fact: fact.get(field, _ABSENT) in values
+    if all(t.op == "eq" and t.value == 1 for t in clause):
+        fields = tuple(t.field for t in clause)
+        return lambda fact: any(fact.get(f) == 1 for f in fields)
+    if len(clause) == 1:
+        test = clause[0]
+        field, compare, bound = test.field, OPS[test.op], test.value
+        return lambda fact: field in fact and compare(fact[field], bound)
+    return lambda fact: any(test.holds(fact) for test in clause)
+
+
+def conjunction(clauses: list[Clause]) -> Predicate:
+    """All clauses hold."""
+    predicates = tuple(clause_predicate(c) for c in clauses)
+    return lambda fact: all(p(fact) for p in predicates)
+
+
 def matches(clauses: list[Clause], fact: dict[str, Any]) -> bool:
     return all(any(test.holds(fact) for test in clause) for clause in clauses)
 
@@ -114,15 +144,17 @@ class MissingFields:
     classified at all), when every other test holds."""
 
     def __init__(self, provisions: list[Provision]) -> None:
-        self._rules: list[tuple[Provision, frozenset[str] | None, list[tuple[str, Clause]]]] = []
+        self._rules: list[tuple[Provision, frozenset[str] | None, list[tuple[str, Clause, Predicate]]]] = []
         for provision in provisions:
             typed = []
             for clause in provision_clauses(provision):
                 fields = {t.field for t in clause}
                 role = ("numeric" if fields <= set(_MAY_BE_MISSING)
                         else "hs" if fields <= set(_HS_FIELDS) else "required")
-                typed.append((role, clause))
-            if any(role != "required" for role, _ in typed):
+                typed.append((role, clause, clause_predicate(clause)))
+            # Required clauses first: most provisions fail there, before any field is missing.
+            typed.sort(key=lambda entry: entry[0] != "required")
+            if any(role != "required" for role, *_ in typed):
                 kinds = frozenset(provision.when.kind) if provision.when.kind else None
                 self._rules.append((provision, kinds, typed))
 
@@ -140,10 +172,10 @@ class MissingFields:
         return found
 
 
-def _missing(typed: list[tuple[str, Clause]], fact: dict[str, Any], unclassified: bool) -> list[str]:
+def _missing(typed: list[tuple[str, Clause, Predicate]], fact: dict[str, Any], unclassified: bool) -> list[str]:
     missing: list[str] = []
-    for role, clause in typed:
-        if any(test.holds(fact) for test in clause):
+    for role, clause, holds in typed:
+        if holds(fact):
             continue
         if role == "numeric" and not any(t.field in fact for t in clause):
             missing.extend(sorted({t.field for t in clause}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanctions_check.engine.conditions import Clause, matches, provision_clauses
+from sanctions_check.engine.conditions import Predicate, conjunction, provision_clauses
 from sanctions_check.model.rule import Provision
 
 
@@ -13,7 +13,7 @@ class ReferenceEvaluator:
     name = "reference"
 
     def __init__(self, provisions: list[Provision]) -> None:
-        self._rules: list[tuple[str, list[Clause]]] = [(p.id, provision_clauses(p)) for p in provisions]
+        self._rules: list[tuple[str, Predicate]] = [(p.id, conjunction(provision_clauses(p))) for p in provisions]
 
     def evaluate(self, fact: dict[str, Any]) -> set[str]:
-        return {rule_id for rule_id, clauses in self._rules if matches(clauses, fact)}
+        return {rule_id for rule_id, holds in self._rules if holds(fact)}
