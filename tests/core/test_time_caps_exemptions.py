@@ -146,3 +146,15 @@ def test_an_unclassifiable_item_needs_an_hs_code_for_hs_based_provisions(test_ru
     unknown, classified, with_hs = report.results
     assert unknown.verdict == "insufficient_data" and "item.hs_code (needed by S/RES/2397 (2017), para. 7)" in unknown.missing
     assert classified.verdict == "clear" and with_hs.verdict == "clear"
+
+
+def test_with_categories_requires_both_facts() -> None:
+    from sanctions_check.engine.conditions import matches, when_clauses
+    from sanctions_check.model.rule import When
+
+    when = When.model_validate({"kind": ["transfer"], "categories": ["missiles", "battle_tanks"],
+                                "with_categories": ["purpose.repair"]})
+    clauses = when_clauses(when)
+    assert matches(clauses, {"kind": "transfer", "c_missiles": 1, "c_purpose__repair": 1})
+    assert not matches(clauses, {"kind": "transfer", "c_missiles": 1})
+    assert not matches(clauses, {"kind": "transfer", "c_purpose__repair": 1})

@@ -61,8 +61,9 @@ def when_clauses(when: When) -> list[Clause]:
         clauses.append((Test("from_dprk", "eq", 1),))
     elif when.direction == "to_or_from_dprk":
         clauses.append((Test("to_dprk", "eq", 1), Test("from_dprk", "eq", 1)))
-    if when.categories:
-        clauses.append(tuple(Test(category_field(c), "eq", 1) for c in when.categories))
+    for group in (when.categories, when.with_categories):
+        if group:
+            clauses.append(tuple(Test(category_field(c), "eq", 1) for c in group))
     if when.hs:
         clauses.append(tuple(Test(f"hs{len(p)}", "eq", p) for p in when.hs))
     if when.vessel_activity:

@@ -45,6 +45,8 @@ class When(_RuleModel):
     kind: list[EventKind] | None = None
     direction: Direction | None = None
     categories: list[str] | None = Field(None, description="any of these (item, HS, description or related_to)")
+    with_categories: list[str] | None = Field(
+        None, description="and also any of these: a second fact the event must show (e.g. an arms item AND a repair purpose)")
     hs: list[str] | None = Field(None, description="any of these HS prefixes (2, 4 or 6 digits)")
     value_usd: Threshold | None = None
     barrels: Threshold | None = None

@@ -16,7 +16,7 @@ def lint(ruleset: RuleSet) -> list[str]:
     known_categories = set(CATEGORIES) | ruleset.subcategories
     cap_ids = {c.id for c in ruleset.caps}
     for p in ruleset.provisions:
-        for category in p.when.categories or []:
+        for category in [*(p.when.categories or []), *(p.when.with_categories or [])]:
             if category not in known_categories:
                 problems.append(f"provision '{p.id}': unknown category '{category}'")
         if p.when.cap_exceeded and p.when.cap_exceeded not in cap_ids:
