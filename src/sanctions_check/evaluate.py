@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Literal, Protocol
 
 from sanctions_check.caps import CapLedger, CapState
@@ -75,7 +75,9 @@ class Checker:
         Everything else is yielded at once, so memory stays flat on a long feed.
         """
         ledger = CapLedger(self.ruleset.caps)
-        held: list[tuple[int, _Prepared]] = []
+        # Held events are kept as JSON text (a tenth of the model's size) and prepared again
+        # at the end, so a long feed with many deliveries stays near flat in memory.
+        held: list[tuple[int, str, Validated, list[PartyHit]]] = []  # Validated without its event
         for index, validated in enumerate(items):
             event = validated.event
             linked = self._prefilter.linked(event)
@@ -88,16 +90,18 @@ class Checker:
             fact = build_fact(event, classification, self.ruleset.conversions, designated=designated)
             prepared = _Prepared(validated, classification, fact, hits)
             if ledger.add(index, event.date, prepared.fact):
-                held.append((index, prepared))
+                where = replace(validated, event=None)  # type: ignore[arg-type]
+                held.append((index, event.model_dump_json(), where, hits))
             else:
                 yield index, self._evaluate(prepared, [], [])
         cap_states = ledger.settle()
-        for index, prepared in held:
+        for index, text, where, hits in held:
             states = cap_states.get(index, [])
             over = frozenset(s.cap_id for s in states if s.exceeded)
-            if over:
-                prepared.fact.update(build_fact(prepared.validated.event, prepared.classification,
-                                                self.ruleset.conversions, over, designated_types(prepared.hits)))
+            event = Event.model_validate_json(text)
+            classification = self._classifier.classify(event)
+            fact = build_fact(event, classification, self.ruleset.conversions, over, designated_types(hits))
+            prepared = _Prepared(replace(where, event=event), classification, fact, hits)
             missing_caps = [
                 f"item quantity in {' or '.join(p.limits)} (to sum the cap {cap_id} for {p.provision})"
                 for cap_id, p in ledger.missing.get(index, [])
