@@ -61,7 +61,8 @@ class Validator:
     """Validates the records of one input; remembers ids to reject duplicates."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
+        # id -> (file, line) of its first use; the file string is shared, so this stays small.
+        self._seen: dict[str, tuple[str, int | None]] = {}
 
     def validate(self, raw: RawRecord) -> Validated | Rejection:
         if raw.text is not None:
@@ -86,10 +87,11 @@ class Validator:
         return self._accept(raw, event)
 
     def _accept(self, raw: RawRecord, event: Event) -> Validated | Rejection:
-        where = f"{raw.file} line {raw.line}" if raw.line else raw.file
-        if event.id in self._seen:
-            return self._reject(raw, [f"{_where(raw)}: field `id`: '{event.id}' is already used by {self._seen[event.id]}; ids must be unique within the input"])
-        self._seen[event.id] = where
+        first = self._seen.get(event.id)
+        if first is not None:
+            used = f"{first[0]} line {first[1]}" if first[1] else first[0]
+            return self._reject(raw, [f"{_where(raw)}: field `id`: '{event.id}' is already used by {used}; ids must be unique within the input"])
+        self._seen[event.id] = (raw.file, raw.line)
         warnings = [f"unknown field `{name}` ignored (not in contract v1)" for name in unknown_fields(event)]
         return Validated(event, raw.file, raw.line, warnings)
 
