@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +11,9 @@ import pytest
 
 from sanctions_check import load_rules
 from sanctions_check.model.ruleset import RuleSet
+
+# Tests screen against the shipped designations list, never a list a developer imported.
+os.environ["SANCTIONS_CHECK_HOME"] = tempfile.mkdtemp(prefix="sanctions-check-tests-")
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_RULES = ROOT / "tests" / "data" / "rules"
@@ -31,3 +36,12 @@ def event(**fields: Any) -> dict[str, Any]:
                             "origin": {"country": "RU"}, "destination": {"country": "KP"}}
     base.update(fields)
     return base
+
+
+@pytest.fixture()
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty list store of the test's own and the repository's rules/."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SANCTIONS_CHECK_HOME", str(home))
+    monkeypatch.delenv("SANCTIONS_CHECK_RULES", raising=False)
+    return home

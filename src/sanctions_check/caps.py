@@ -11,30 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sanctions_check.engine.conditions import conjunction, when_clauses
+from sanctions_check.model.report import CapNote
 from sanctions_check.model.rule import Cap, CapPeriod
 
-MEASURES = ("barrels", "tonnes", "usd")
 _FACT_FIELD = {"barrels": "barrels", "tonnes": "tonnes", "usd": "value_usd"}
-
-
-@dataclass(frozen=True)
-class CapState:
-    """Where one event leaves a cap: the running totals after it, and whether it is over."""
-
-    cap_id: str
-    provision: str
-    window: tuple[dt.date, dt.date]
-    totals: dict[str, float]
-    limits: dict[str, float]
-    exceeded: bool
-
-    def describe(self) -> str:
-        parts = []
-        for measure, limit in self.limits.items():
-            total = self.totals.get(measure)
-            if total is not None:
-                parts.append(f"{total:,.0f} of {limit:,.0f} {measure if measure != 'usd' else 'USD'}")
-        return "; ".join(parts)
 
 
 @dataclass
@@ -71,9 +51,9 @@ class CapLedger:
             self._entries[key].append(_Entry(index, day, amounts))
         return counted
 
-    def settle(self) -> dict[int, list[CapState]]:
+    def settle(self) -> dict[int, list[CapNote]]:
         """Walk each window in date order (input order breaks ties) and mark the over-cap events."""
-        states: dict[int, list[CapState]] = defaultdict(list)
+        states: dict[int, list[CapNote]] = defaultdict(list)
         for key, entries in self._entries.items():
             period, start, end = self._periods[key]
             totals: dict[str, float] = {}
@@ -83,7 +63,8 @@ class CapLedger:
                     totals[measure] = totals.get(measure, 0.0) + amount
                 # Once over, every later event in the window is over too ("whichever is lower").
                 over = over or any(totals.get(m, 0.0) > limit for m, limit in period.limits.items())
-                states[entry.index].append(CapState(key[0], period.provision, (start, end), dict(totals), dict(period.limits), over))
+                states[entry.index].append(CapNote(id=key[0], provision=period.provision, window=(start, end),
+                                                   totals=dict(totals), limits=dict(period.limits), exceeded=over))
         return states
 
 

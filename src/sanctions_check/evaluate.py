@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Literal, Protocol
 
-from sanctions_check.caps import CapLedger, CapState
+from sanctions_check.caps import CapLedger
 from sanctions_check.classify import Classification, classifier_for
 from sanctions_check.engine.conditions import Clause, MissingFields, provision_clauses
 from sanctions_check.engine.facts import build_fact
@@ -97,7 +97,7 @@ class Checker:
         cap_states = ledger.settle()
         for index, text, where, hits in held:
             states = cap_states.get(index, [])
-            over = frozenset(s.cap_id for s in states if s.exceeded)
+            over = frozenset(s.id for s in states if s.exceeded)
             event = Event.model_validate_json(text)
             classification = self._classifier.classify(event)
             fact = build_fact(event, classification, self.ruleset.conversions, over, designated_types(hits))
@@ -140,7 +140,7 @@ class Checker:
                 )
         return found
 
-    def _evaluate(self, item: _Prepared, states: list[CapState], missing_caps: list[str]) -> Result:
+    def _evaluate(self, item: _Prepared, states: list[CapNote], missing_caps: list[str]) -> Result:
         event, fact = item.validated.event, item.fact
         rule_ids = sorted(self._rule_ids(fact, event), key=self._order.__getitem__)
         base = event_values(event, fact) if rule_ids else {}
@@ -165,8 +165,7 @@ class Checker:
             event_id=event.id, verdict=verdict, findings=findings, date=event.date, kind=event.kind,
             origin=party_label(event.origin), destination=party_label(event.destination), via=event.via,
             item=item_label(event),
-            caps=[CapNote(id=s.cap_id, provision=s.provision, window=s.window, totals=s.totals, limits=s.limits,
-                          exceeded=s.exceeded) for s in states],
+            caps=states,
             status=event.status, summary=f"{flow(event)}: {categories}", missing=missing,
             exemption_rejected=rejected_exemption, warnings=item.validated.warnings,
             sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],
@@ -177,7 +176,7 @@ class Checker:
         return [f"{' or '.join(dict.fromkeys(fields))} (needed by {provision.citation})"
                 for provision, fields in self._missing_fields.find(fact, matched)]
 
-    def _finding(self, provision: Provision, item: _Prepared, states: list[CapState], base: dict[str, str]) -> Finding:
+    def _finding(self, provision: Provision, item: _Prepared, states: list[CapNote], base: dict[str, str]) -> Finding:
         event, classification, fact = item.validated.event, item.classification, item.fact
         clauses = self._clauses[provision.id]
         tests = matched_tests(clauses, fact)
@@ -187,7 +186,7 @@ class Checker:
             "classification": [d.describe() for d in classification.derivations],
         }
         if cap is not None:
-            evidence["cap"] = {"id": cap.cap_id, "window": [cap.window[0].isoformat(), cap.window[1].isoformat()],
+            evidence["cap"] = {"id": cap.id, "window": [cap.window[0].isoformat(), cap.window[1].isoformat()],
                                "totals": cap.totals, "limits": cap.limits}
         exempted, note = _exemption(provision, event)
         review = None

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanctions_check.caps import CapState
 from sanctions_check.classify import Classification
 from sanctions_check.engine.conditions import Clause, Test
 from sanctions_check.engine.facts import category_field
 from sanctions_check.model.countries import DPRK, NAMES
 from sanctions_check.model.event import Event, Party
+from sanctions_check.model.report import CapNote
 from sanctions_check.model.rule import Provision
 
 PLACEHOLDERS = (
@@ -98,6 +98,16 @@ class _Blank(dict):
         return "{" + key + "}"
 
 
+def cap_progress(cap: CapNote) -> str:
+    """'529,479 of 500,000 barrels': the running total after the event, against each limit."""
+    parts = []
+    for measure, limit in cap.limits.items():
+        total = cap.totals.get(measure)
+        if total is not None:
+            parts.append(f"{total:,.0f} of {limit:,.0f} {measure if measure != 'usd' else 'USD'}")
+    return "; ".join(parts)
+
+
 def event_values(event: Event, fact: dict[str, Any]) -> dict[str, str]:
     """The placeholders that depend only on the event: computed once for all its findings."""
     return {
@@ -121,7 +131,7 @@ def explain(
     classification: Classification,
     fact: dict[str, Any],
     tests: list[Test],
-    cap: CapState | None = None,
+    cap: CapNote | None = None,
     designated: str = "",
     base: dict[str, str] | None = None,
 ) -> str:
@@ -131,7 +141,7 @@ def explain(
     values["applies_from"] = provision.in_force.start.isoformat()
     values["designated"] = designated or "no designation match"
     if cap is not None:
-        values["cap_total"] = cap.describe()
+        values["cap_total"] = cap_progress(cap)
         values["cap_limit"] = ", ".join(f"{v:,.0f} {k if k != 'usd' else 'USD'}" for k, v in cap.limits.items())
         values["cap_window"] = f"{cap.window[0].isoformat()} to {cap.window[1].isoformat()}"
     text = provision.explanation.format_map(_Blank(values))

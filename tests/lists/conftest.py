@@ -34,9 +34,6 @@ def full_xml() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty list store and the repository's rules/."""
-    home = tmp_path / "home"
-    monkeypatch.setenv("SANCTIONS_CHECK_HOME", str(home))
-    monkeypatch.delenv("SANCTIONS_CHECK_RULES", raising=False)
-    return home
+def _own_store(isolated_store: Path) -> Path:
+    """Every test here gets its own empty list store (tests/conftest.py)."""
+    return isolated_store
