@@ -31,11 +31,12 @@ class CapLedger:
         self._periods: dict[tuple[str, dt.date], tuple[CapPeriod, dt.date, dt.date]] = {}
         self.missing: dict[int, list[tuple[str, CapPeriod]]] = defaultdict(list)
 
-    def add(self, index: int, day: dt.date, fact: dict) -> bool:
-        """Record an event's contribution to every cap it counts towards; True if any."""
+    def add(self, index: int, day: dt.date, fact: dict, claimed: str | None = None) -> bool:
+        """Record an event's contribution to every cap it counts towards; True if any.
+        `claimed` is the exemption basis the event claims, if any."""
         counted = False
         for cap, counts in self._caps:
-            if not counts(fact):
+            if not counts(fact) or (claimed is not None and claimed in cap.not_counted):
                 continue
             found = cap.period_on(day)
             if found is None:

@@ -89,7 +89,7 @@ class Checker:
             classification = self._classifier.classify(event)
             fact = build_fact(event, classification, self.ruleset.conversions, designated=designated)
             prepared = _Prepared(validated, classification, fact, hits)
-            if ledger.add(index, event.date, prepared.fact):
+            if ledger.add(index, event.date, prepared.fact, event.exemption.basis if event.exemption else None):
                 where = replace(validated, event=None)  # type: ignore[arg-type]
                 held.append((index, event.model_dump_json(), where, hits))
             else:

@@ -158,3 +158,14 @@ def test_with_categories_requires_both_facts() -> None:
     assert matches(clauses, {"kind": "transfer", "c_missiles": 1, "c_purpose__repair": 1})
     assert not matches(clauses, {"kind": "transfer", "c_missiles": 1})
     assert not matches(clauses, {"kind": "transfer", "c_purpose__repair": 1})
+
+
+def test_a_claimed_basis_the_cap_excludes_takes_the_event_out_of_the_total(rules) -> None:  # type: ignore[no-untyped-def]
+    def coal(i: str, date: str, tonnes: float, **extra) -> dict:  # type: ignore[no-untyped-def]
+        return event(id=i, date=date, origin={"country": "KP"}, destination={"country": "CN"},
+                     item={"category": "coal", "quantity": tonnes, "unit": "tonnes", "value_usd": 1000}, **extra)
+
+    rajin = {"exemption": {"basis": "transit_non_dprk_origin", "reference": "Russian-origin coal via Rajin"}}
+    report = check([coal("rajin", "2017-02-01", 7_000_000, **rajin), coal("dprk", "2017-03-01", 600_000)], rules, timestamp="t")
+    assert not report.results[0].caps and report.results[1].caps[0].totals["tonnes"] == 600_000
+    assert not report.results[1].caps[0].exceeded

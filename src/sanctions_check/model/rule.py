@@ -197,6 +197,8 @@ class Cap(_RuleModel):
     id: str
     title: str
     counts: When = Field(description="which events add to the total")
+    not_counted: list[ExemptionBasis] = Field(
+        default_factory=list, description="claimed bases that take an event out of the total (e.g. coal of non-DPRK origin)")
     periods: list[CapPeriod] = Field(min_length=1)
     source: str
 
