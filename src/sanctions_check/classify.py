@@ -74,6 +74,7 @@ class Classifier:
             for phrase in entry.phrases:
                 self._by_phrase.setdefault(tokens(phrase), []).append(entry)
         self._longest = max((len(k) for k in self._by_phrase), default=0)
+        self._first_words = {key[0] for key in self._by_phrase}
 
     def classify(self, event: Event) -> Classification:
         result = Classification()
@@ -104,6 +105,8 @@ class Classifier:
         words = tokens(text)
         found = []
         for start in range(len(words)):
+            if words[start] not in self._first_words:
+                continue
             for length in range(min(self._longest, len(words) - start), 0, -1):
                 key = words[start:start + length]
                 if key in self._by_phrase:

@@ -63,7 +63,13 @@ def describe_test(test: Test, event: Event, classification: Classification, fact
 
 def matched_tests(clauses: list[Clause], fact: dict[str, Any]) -> list[Test]:
     """The first test that holds in each clause: the facts the finding rests on."""
-    return [next(t for t in clause if t.holds(fact)) for clause in clauses if any(t.holds(fact) for t in clause)]
+    found = []
+    for clause in clauses:
+        for test in clause:
+            if test.holds(fact):
+                found.append(test)
+                break
+    return found
 
 
 def item_label(event: Event) -> str | None:

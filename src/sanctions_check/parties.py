@@ -52,10 +52,14 @@ class PartyScreen:
         self._decisions = decisions
         # Words of every listed name: an event none of whose names shares one is not screened
         # in full (a gate for trade feeds, not a match).
+        # Generic words ("trading", "shipping", "company") open no gate, except in a listed
+        # name made of nothing else ("Korea Mining Development Trading Corporation").
+        generic = self._screener.normalizer.generic_words()
         self._words: set[str] = set()
         for entry in designations.entries:
             for name in [entry.primary_name, *(a.name for a in entry.aliases)]:
-                self._words.update(w for w in fold(name) if len(w) >= 3)
+                words = [w for w in fold(name) if len(w) >= 3]
+                self._words.update([w for w in words if w not in generic] or words)
         self._imos = {imo for e in designations.entries if e.entry_type == "vessel" for imo in e.imo_numbers}
 
     def _named(self, event: Event) -> list[tuple[str, Party | None, str]]:

@@ -159,13 +159,21 @@ class MissingFields:
                 kinds = frozenset(provision.when.kind) if provision.when.kind else None
                 self._rules.append((provision, kinds, typed))
 
+        # Candidates by event kind, computed on first use of each kind.
+        self._by_kind: dict[str, list[tuple[Provision, list[tuple[str, Clause, Predicate]]]]] = {}
+
+    def _for_kind(self, kind: str) -> list[tuple[Provision, list[tuple[str, Clause, Predicate]]]]:
+        if kind not in self._by_kind:
+            self._by_kind[kind] = [(p, typed) for p, kinds, typed in self._rules if kinds is None or kind in kinds]
+        return self._by_kind[kind]
+
     def find(self, fact: dict[str, Any], matched: set[str]) -> list[tuple[Provision, list[str]]]:
         if all(k in fact for k in (*_MAY_BE_MISSING, "hs2")):
             return []
         unclassified = not any(key.startswith(("c_", "hs")) for key in fact)
         found = []
-        for provision, kinds, typed in self._rules:
-            if provision.id in matched or (kinds is not None and fact["kind"] not in kinds):
+        for provision, typed in self._for_kind(fact["kind"]):
+            if provision.id in matched:
                 continue
             missing = _missing(typed, fact, unclassified)
             if missing:

@@ -53,7 +53,8 @@ class Normalizer:
             self._replace = {str(k): str(v).split() for k, v in (terms.get("replace") or {}).items()}
             self._prefixes = sorted((str(p).split() for p in terms.get("vessel_prefixes", [])), key=len, reverse=True)
             self._dropped = set(terms.get("dropped", []))
-            self._generic = {self.canonical(w) for w in terms.get("generic", [])}
+            self._generic_written = {str(w) for w in terms.get("generic", [])}
+            self._generic = {self.canonical(w) for w in self._generic_written}
             self._generic_weight = float(terms.get("generic_weight", 0.3))
         except (KeyError, TypeError, AttributeError, ValueError, re.error) as error:
             raise ListError(f"{source}: malformed name table ({error!r})",
@@ -110,6 +111,10 @@ class Normalizer:
                 spans = [(i, i + 1) for i in range(k)] + [(k, k + 2)] + [(i, i + 1) for i in range(k + 2, len(words))]
                 forms.append(self._form(words, weights, spans))
         return forms
+
+    def generic_words(self) -> set[str]:
+        """Descriptive and legal-form words of organisation names, as written (folded)."""
+        return set(self._dropped) | set(self._generic_written)
 
     def key(self, name: str, kind: Kind = "person") -> str:
         """Canonical words in sorted order: equal keys mean the same name up to order and spelling."""
