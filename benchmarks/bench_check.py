@@ -29,14 +29,16 @@ if mode == "validate":
     count = sum(1 for _ in stream) + len(stream.rejected)
 else:
     # The path of `sanctions-check check -f json`: streamed in, streamed out.
-    from sanctions_check.api import EventStream, load_rules, report_head, stream_results
+    # Screening on, as `check` does by default.
+    from sanctions_check.api import EventStream, load_rules, party_screen, report_head, stream_results
     from sanctions_check.report.json_stream import write_streamed
     rules = load_rules()
-    stream_results([], rules)  # build the engine before timing
+    screen = party_screen()
+    stream_results([], rules, screen=screen)  # build the engine before timing
     start = time.perf_counter()
     stream = EventStream([path])
     with open(sys.argv[3], "w", encoding="utf-8") as out:
-        report = write_streamed(out, stream_results(stream, rules), lambda summary: report_head(
+        report = write_streamed(out, stream_results(stream, rules, screen=screen), lambda summary: report_head(
             rules, summary, stream.rejected, stream.inputs, "bench", None))
     count = report.summary.events
 elapsed = time.perf_counter() - start

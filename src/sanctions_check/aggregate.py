@@ -16,9 +16,13 @@ class Tally:
         self.findings = 0
         self.evaluated = 0
         self.rejected = 0
+        self.clear = 0  # light clear records; clear Results are in verdicts
 
     def add(self, result: Result | ClearResult) -> None:
         self.evaluated += 1
+        if result.__class__ is ClearResult:  # most of a trade feed: nothing else to count
+            self.clear += 1
+            return
         self.verdicts[result.verdict] += 1
         if result.findings:
             self.findings += len(result.findings)
@@ -34,7 +38,7 @@ class Tally:
         return Summary(
             events=self.evaluated + self.rejected, evaluated=self.evaluated, rejected=self.rejected,
             flagged=self.verdicts["potential_violation"], findings=self.findings,
-            exempt=self.verdicts["exempt"], clear=self.verdicts["clear"],
+            exempt=self.verdicts["exempt"], clear=self.verdicts["clear"] + self.clear,
             insufficient_data=self.verdicts["insufficient_data"],
             by_status=dict(sorted(self.by_status.items())), by_resolution=dict(sorted(self.by_resolution.items())),
         )

@@ -78,14 +78,22 @@ class Checker:
         # Held events are kept as JSON text (a tenth of the model's size) and prepared again
         # at the end, so a long feed with many deliveries stays near flat in memory.
         held: list[tuple[int, str, Validated, list[PartyHit]]] = []  # Validated without its event
+        linked, screen, by_designation = self._prefilter.linked, self._screen, self._prefilter.designations
         for index, validated in enumerate(items):
             event = validated.event
-            linked = self._prefilter.linked(event)
-            hits = self._hits(event, linked)
-            designated = designated_types(hits)
-            if not (linked or self._prefilter.linked(event, designated=bool(designated))):
-                yield index, self._clear(validated)
+            if linked(event):
+                hits = screen.hits(event) if screen is not None else []
+            elif screen is None or not screen.may_match(event):
+                # Off the DPRK, screen only past a cheap word gate, so a trade feed stays near
+                # validation speed while a listed front company is still caught.
+                yield index, ClearResult(validated)
                 continue
+            else:
+                hits = screen.hits(event)
+                if not (by_designation and any(h.match.active_on_date for h in hits)):
+                    yield index, ClearResult(validated)
+                    continue
+            designated = designated_types(hits)
             classification = self._classifier.classify(event)
             fact = build_fact(event, classification, self.ruleset.conversions, designated=designated)
             prepared = _Prepared(validated, classification, fact, hits)
@@ -107,26 +115,6 @@ class Checker:
                 for cap_id, p in ledger.missing.get(index, [])
             ]
             yield index, self._evaluate(prepared, states, missing_caps)
-
-    def _hits(self, event: Event, linked: bool) -> list[PartyHit]:
-        # Full screening for DPRK-linked events; elsewhere only past a cheap word gate, so a
-        # trade feed stays near validation speed while a listed front company is still caught.
-        if self._screen is None or not (linked or self._screen.may_match(event)):
-            return []
-        return self._screen.hits(event)
-
-    def _clear(self, validated: Validated) -> ClearResult:
-        event = validated.event
-        origin, destination = party_label(event.origin), party_label(event.destination)
-        # No party here is the DPRK, so the flow needs no (origin)/(destination) roles.
-        via = "".join(f" → {code} (transit)" for code in event.via)
-        return ClearResult(
-            event_id=event.id, date=event.date, kind=event.kind, status=event.status,
-            origin=origin, destination=destination, via=event.via, item=item_label(event),
-            summary=f"{origin}{via} → {destination}: no DPRK party, flag or transit",
-            warnings=validated.warnings, sources=[s.model_dump(mode="json", exclude_none=True) for s in event.sources],
-            file=validated.file, line=validated.line,
-        )
 
     def _rule_ids(self, fact: dict, event: Event) -> set[str]:
         found = self._evaluator.evaluate(fact)

@@ -72,9 +72,22 @@ class PartyScreen:
 
     def may_match(self, event: Event) -> bool:
         """Cheap gate: a listed IMO number, or a name sharing a word with a listed name."""
-        if event.vessel is not None and event.vessel.imo in self._imos:
-            return True
-        return any(w in self._words for _, _, name in self._named(event) for w in fold(name))
+        vessel = event.vessel
+        origin, destination = event.origin, event.destination
+        if vessel is None and origin.name is None and destination.name is None and not event.intermediaries:
+            return False  # the usual line of a trade feed: countries only
+        if vessel is not None:
+            if vessel.imo in self._imos:
+                return True
+            if vessel.name and self._shares_word(vessel.name):
+                return True
+        for party in (origin, destination, *event.intermediaries):
+            if party.name and party.type != "state" and self._shares_word(party.name):
+                return True
+        return False
+
+    def _shares_word(self, name: str) -> bool:
+        return not self._words.isdisjoint(fold(name))
 
     def hits(self, event: Event) -> list[PartyHit]:
         found: list[PartyHit] = []

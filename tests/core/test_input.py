@@ -102,10 +102,28 @@ def test_light_clear_results_serialise_exactly_like_the_model(rules) -> None:  #
               destination={"country": "VN"}, item={"description": None, "hs_code": "1006"}),
         event(id="with-sources", destination={"country": "VN"}, item={"category": "other"},
               sources=[{"title": "t", "url": "https://example.org"}], via=["SG"]),
+        event(id="two-transits", destination={"country": "VN"}, via=["SG", "MY"], item={"hs_code": "1006"}),
     ]
     validator = Validator()
     validated = [validator.validate(RawRecord("f.jsonl", n, n, r)) for n, r in enumerate(records, 1)]
     clear = [r for _, r in stream_results(validated, rules) if isinstance(r, ClearResult)]
     assert len(clear) > 250
+    assert any(len(r.via) == 2 for r in clear)
     for result in clear:
-        assert result.to_json() == result.to_result().model_dump_json(indent=2)
+        model_json = result.to_result().model_dump_json(indent=2)
+        assert result.to_json() == model_json
+        assert result.to_json("    ") == model_json.replace("\n", "\n    ")  # as placed in a report
+
+
+@pytest.mark.parametrize("number", ["1e400", "Infinity", '"inf"', "NaN"])
+def test_infinite_or_undefined_amounts_are_rejected(tmp_path: Path, number: str) -> None:
+    line = json.dumps(event(id="inf", item={"description": "diesel", "unit": "barrels", "quantity": 0,
+                                            "value_usd": 0}))
+    path = tmp_path / "events.jsonl"
+    path.write_text(line.replace('"quantity": 0', f'"quantity": {number}') + "\n"
+                    + line.replace('"value_usd": 0', f'"value_usd": {number}').replace('"inf"', '"inf2"', 1) + "\n")
+    loaded = load_events([path])
+    assert loaded.events == []
+    fields = [r.errors[0].split("field `")[1].split("`")[0] for r in loaded.rejected]
+    assert fields == ["item.quantity", "item.value_usd"]
+    assert all("finite" in r.errors[0] for r in loaded.rejected)

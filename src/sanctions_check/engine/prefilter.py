@@ -40,11 +40,13 @@ class Prefilter:
                 else:
                     self.designations = True
 
-    def linked(self, event: Event, designated: bool = False) -> bool:
-        if self.everything or (designated and self.designations):
+    def linked(self, event: Event) -> bool:
+        """Whether the event shows a DPRK anchor; a designated party is the caller's to add
+        (when `designations` is set), since it needs screening first."""
+        if self.everything:
             return True
         if event.origin.country in self.countries or event.destination.country in self.countries:
             return True
         if event.vessel is not None and event.vessel.flag in self.flags:
             return True
-        return any(code in self.transit for code in event.via)
+        return bool(event.via) and not self.transit.isdisjoint(event.via)

@@ -1,41 +1,72 @@
 """The result of an event with no link to the DPRK: most of a trade feed.
 
 Building a pydantic Result and serialising it cost more than validating the event, so
-such events get this light record; `to_json` writes exactly what
-`Result.model_dump_json(indent=2)` would (a test holds the two together).
+such events get this light record. It keeps the validated event and works out each
+field only when asked; `to_json` writes exactly what `Result.model_dump_json(indent=2)`
+would (a test holds the two together), already indented for its place in a report.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 from json.encoder import encode_basestring  # the C quoter json.dumps(ensure_ascii=False) uses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sanctions_check.model.countries import DPRK, NAMES
 from sanctions_check.model.report import Result
 
+if TYPE_CHECKING:
+    from sanctions_check.io.validate import Validated
+    from sanctions_check.model.event import Party
 
-def _s(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)
+
+def _label(party: Party) -> str:
+    # Same text as explain.party_label without a role (no party here is the DPRK's origin
+    # or destination role to show); kept here so the model layer does not import explain.
+    country = NAMES.get(party.country, party.country) if party.country == DPRK else party.country
+    return f"{party.name} ({country})" if party.name else country
 
 
-@dataclass(frozen=True, slots=True)
 class ClearResult:
-    event_id: str
-    date: Any
-    kind: str
-    status: str
-    origin: str
-    destination: str
-    via: list[str]
-    item: str | None
-    summary: str
-    warnings: list[str]
-    sources: list[dict[str, Any]]
-    file: str | None
-    line: int | None
+    """verdict `clear`, no findings; the other Result fields are read from the event."""
 
+    __slots__ = ("_validated",)
     verdict = "clear"
     findings: tuple = ()
+    caps: tuple = ()
+    missing: tuple = ()
+    exemption_rejected = None
+
+    def __init__(self, validated: Validated) -> None:
+        self._validated = validated
+
+    event_id = property(lambda self: self._validated.event.id)
+    date: dt.date = property(lambda self: self._validated.event.date)  # type: ignore[assignment]
+    kind = property(lambda self: self._validated.event.kind)
+    status = property(lambda self: self._validated.event.status)
+    via = property(lambda self: list(self._validated.event.via))
+    warnings = property(lambda self: self._validated.warnings)
+    file = property(lambda self: self._validated.file)
+    line = property(lambda self: self._validated.line)
+    origin = property(lambda self: _label(self._validated.event.origin))
+    destination = property(lambda self: _label(self._validated.event.destination))
+
+    @property
+    def item(self) -> str | None:
+        item = self._validated.event.item
+        if item is None:
+            return None
+        return item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None)
+
+    @property
+    def summary(self) -> str:
+        # No party here is the DPRK, so the flow needs no (origin)/(destination) roles.
+        via = "".join(f" → {code} (transit)" for code in self._validated.event.via)
+        return f"{self.origin}{via} → {self.destination}: no DPRK party, flag or transit"
+
+    @property
+    def sources(self) -> list[dict[str, Any]]:
+        return [s.model_dump(mode="json", exclude_none=True) for s in self._validated.event.sources]
 
     def to_result(self) -> Result:
         return Result(
@@ -45,15 +76,57 @@ class ClearResult:
             warnings=self.warnings, sources=self.sources, file=self.file, line=self.line,
         )
 
-    def to_json(self) -> str:
-        if self.via or self.warnings or self.sources:
-            return self.to_result().model_dump_json(indent=2)  # rare: not worth a template
-        return (
-            f'{{\n  "event_id": {_s(self.event_id)},\n  "verdict": "clear",\n  "findings": [],\n'
-            f'  "date": "{self.date.isoformat()}",\n  "kind": {_s(self.kind)},\n'
-            f'  "origin": {_s(self.origin)},\n  "destination": {_s(self.destination)},\n  "via": [],\n'
-            f'  "item": {_s(self.item)},\n  "caps": [],\n  "status": {_s(self.status)},\n'
-            f'  "summary": {_s(self.summary)},\n  "missing": [],\n  "exemption_rejected": null,\n'
-            f'  "warnings": [],\n  "sources": [],\n  "file": {_s(self.file)},\n'
-            f'  "line": {"null" if self.line is None else int(self.line)}\n}}'
+    def to_json(self, margin: str = "") -> str:
+        """The result's JSON with indent 2, each line after the first starting with `margin`."""
+        validated = self._validated
+        event = validated.event
+        if validated.warnings or event.sources:
+            return self.to_result().model_dump_json(indent=2).replace("\n", "\n" + margin)  # rare
+        template = _TEMPLATES.get(margin) or _template(margin)
+        o, d = event.origin, event.destination
+        origin, destination, summary = _PARTIES.get((o.country, o.name, d.country, d.name)) or _parties(o, d)
+        via = "[]"
+        if event.via:  # country codes: nothing to escape
+            n = "\n" + margin
+            via = f"[{n}    " + f",{n}    ".join(f'"{code}"' for code in event.via) + f"{n}  ]"
+            summary = encode_basestring(self.summary)
+        item = event.item
+        label = None if item is None else (
+            item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None))
+        line = validated.line
+        return template % (
+            encode_basestring(event.id), event.date.isoformat(), event.kind, origin, destination, via,
+            "null" if label is None else encode_basestring(label), event.status, summary,
+            "null" if validated.file is None else encode_basestring(validated.file),
+            "null" if line is None else int(line),
         )
+
+
+# A trade feed repeats the same few hundred pairs of parties: their quoted labels and
+# summary are worked out once (bounded, so a feed of distinct names cannot grow it).
+_PARTIES: dict[tuple[str, str | None, str, str | None], tuple[str, str, str]] = {}
+_PARTIES_MAX = 4096
+
+
+def _parties(origin: Party, destination: Party) -> tuple[str, str, str]:
+    o, d = _label(origin), _label(destination)
+    quoted = (encode_basestring(o), encode_basestring(d),
+              encode_basestring(f"{o} → {d}: no DPRK party, flag or transit"))
+    if len(_PARTIES) >= _PARTIES_MAX:
+        _PARTIES.clear()
+    _PARTIES[(origin.country, origin.name, destination.country, destination.name)] = quoted
+    return quoted
+
+
+_TEMPLATES: dict[str, str] = {}
+
+
+def _template(margin: str) -> str:
+    """The fixed text of a clear result at one indentation, with %s where the values go."""
+    keys = ('"event_id": %s', '"verdict": "clear"', '"findings": []', '"date": "%s"', '"kind": "%s"',
+            '"origin": %s', '"destination": %s', '"via": %s', '"item": %s', '"caps": []', '"status": "%s"',
+            '"summary": %s', '"missing": []', '"exemption_rejected": null', '"warnings": []', '"sources": []',
+            '"file": %s', '"line": %s')
+    n = "\n" + margin
+    _TEMPLATES[margin] = "{" + n + "  " + ("," + n + "  ").join(keys) + n + "}"
+    return _TEMPLATES[margin]

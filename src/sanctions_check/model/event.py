@@ -56,9 +56,10 @@ class Item(_Contract):
     description: str | None = None
     category: Category | None = None
     hs_code: str | None = Field(None, description="2 to 10 HS digits, dots allowed: 8703.24")
-    quantity: float | None = Field(None, ge=0)
+    # Finite only: JSON parsers read 1e400 or Infinity as infinity, which no cap can sum.
+    quantity: float | None = Field(None, ge=0, allow_inf_nan=False)
     unit: Unit | None = None
-    value_usd: float | None = Field(None, ge=0)
+    value_usd: float | None = Field(None, ge=0, allow_inf_nan=False)
 
     @field_validator("hs_code", mode="before")
     @classmethod

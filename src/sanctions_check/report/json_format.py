@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Iterable, TextIO
+from typing import Callable, Iterable, TextIO
 
 from sanctions_check.model.report import Report, Result
 
@@ -28,18 +28,27 @@ def result_json(result: Result) -> str:
 
 def write(out: TextIO, report: Report, results: Iterable[str]) -> None:
     """Write `report` with `results` (pre-serialised by result_json) in place of report.results."""
+
+    def body(out: TextIO) -> None:
+        first = True
+        for text in results:
+            out.write("[\n    " if first else ",\n    ")
+            out.write(_indent(text, 2))
+            first = False
+        out.write("[]" if first else "\n  ]")
+
+    write_around(out, report, body)
+
+
+def write_around(out: TextIO, report: Report, results: Callable[[TextIO], None]) -> None:
+    """Write `report`, calling `results(out)` to write the value of its `results` key."""
     head = report.model_dump(mode="json", exclude={"results"})
     keys = list(Report.model_fields)
     out.write("{\n")
     for position, key in enumerate(keys):
         out.write(f"  {json.dumps(key)}: ")
         if key == "results":
-            first = True
-            for text in results:
-                out.write("[\n    " if first else ",\n    ")
-                out.write(_indent(text, 2))
-                first = False
-            out.write("[]" if first else "\n  ]")
+            results(out)
         else:
             out.write(_indent(json.dumps(head[key], indent=2, ensure_ascii=False), 1))
         out.write(",\n" if position < len(keys) - 1 else "\n")
