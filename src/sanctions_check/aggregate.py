@@ -31,6 +31,11 @@ class Tally:
                 if not finding.exempted:
                     self.by_resolution[str(finding.resolution)] += 1
 
+    def add_clear(self, count: int) -> None:
+        """Count `count` light clear records at once (see model.clear)."""
+        self.evaluated += count
+        self.clear += count
+
     def reject(self, _rejection: Rejection) -> None:
         self.rejected += 1
 

@@ -57,6 +57,9 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower()))
 
 
+_CACHE_MAX = 8192  # distinct item descriptions remembered; cleared when full
+
+
 class Classifier:
     """Built once per rule set: every keyword phrase indexed by its words.
 
@@ -75,8 +78,27 @@ class Classifier:
                 self._by_phrase.setdefault(tokens(phrase), []).append(entry)
         self._longest = max((len(k) for k in self._by_phrase), default=0)
         self._first_words = {key[0] for key in self._by_phrase}
+        self._cache: dict[tuple, Classification] = {}
 
     def classify(self, event: Event) -> Classification:
+        """The categories of the event's item, related_to and activity.
+
+        The result is shared between events with the same item words (a feed repeats a few
+        descriptions thousands of times): callers read it and never change it.
+        """
+        item = event.item
+        key = (
+            None if item is None else (item.category, item.hs_digits, item.description),
+            tuple(event.related_to), event.activity if event.kind != "transfer" else None,
+        )
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            found = self._cache[key] = self._classify(event)
+        return found
+
+    def _classify(self, event: Event) -> Classification:
         result = Classification()
         item = event.item
         if item is not None:

@@ -51,3 +51,18 @@ def test_overlapping_phrases_all_count_and_the_longest_is_named(rules) -> None: 
     assert result.how("luxury_goods").detail == "aurus senat"
     shells = _classify(rules, item={"description": "artillery shells (152 mm)"})
     assert shells.how("ammunition").detail == "artillery shells"
+
+
+def test_results_are_reused_only_for_the_same_item_words(rules) -> None:  # type: ignore[no-untyped-def]
+    classifier = classifier_for(rules)
+    trucks = Event.model_validate(event(item={"description": "trucks"}))
+    again = Event.model_validate(event(id="other", date="2020-01-01", item={"description": "trucks"}))
+    assert classifier.classify(trucks) is classifier.classify(again)  # a feed repeats descriptions
+    with_hs = classifier.classify(Event.model_validate(event(item={"description": "trucks", "hs_code": "2710"})))
+    assert with_hs.hs == "2710" and classifier.classify(trucks).hs != "2710"
+    service = Event.model_validate(event(kind="service", item=None, activity="military training"))
+    transfer = Event.model_validate(event(kind="transfer", item={"description": "rice"}, activity="military training"))
+    assert classifier.classify(service).categories != classifier.classify(transfer).categories
+    related = Event.model_validate(event(kind="service", item=None, related_to=["ballistic_missile_items"]))
+    assert "ballistic_missile_items" in classifier.classify(related).categories
+    assert "ballistic_missile_items" not in classifier.classify(Event.model_validate(event(kind="service", item=None))).categories

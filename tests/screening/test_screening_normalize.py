@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,20 @@ def test_the_romanisation_table_is_data_with_its_source() -> None:
 def test_a_spelling_in_two_groups_is_refused() -> None:
     with pytest.raises(ListError, match="'cho' is in two groups"):
         Normalizer({"tokens": [["jo", "cho"], ["cho", "jho"]]}, {}, "test table")
+
+
+def test_the_ascii_shortcut_folds_like_the_general_path() -> None:
+    import random
+    import string
+
+    from sanctions_check.screening import normalize
+
+    def general(name: str) -> list[str]:  # fold without its ASCII shortcut
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name.translate(normalize._APOSTROPHES))
+                        if not unicodedata.combining(c)).casefold()
+        return normalize._WORD.findall(plain.translate(normalize._APOSTROPHES))
+
+    rng = random.Random(1718)
+    names = ["".join(rng.choice(string.printable) for _ in range(rng.randint(0, 24))) for _ in range(20_000)]
+    names += ["O'Neil & Sons", "KIM`S", "A_B-C", "x\u00e9"]  # the last one takes the general path
+    assert [fold(n) for n in names] == [general(n) for n in names]

@@ -7,6 +7,8 @@ never reaches the engine, which keeps a mixed trade feed near validation speed.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from sanctions_check.engine.conditions import provision_clauses
 from sanctions_check.model.countries import DPRK
 from sanctions_check.model.event import Event
@@ -40,13 +42,22 @@ class Prefilter:
                 else:
                     self.designations = True
 
-    def linked(self, event: Event) -> bool:
-        """Whether the event shows a DPRK anchor; a designated party is the caller's to add
-        (when `designations` is set), since it needs screening first."""
+        self.linked = self._compile()
+
+    def _compile(self) -> Callable[[Event], bool]:
+        """`linked(event)`: whether the event shows a DPRK anchor. A designated party is the
+        caller's to add (when `designations` is set), since it needs screening first.
+        A closure over the anchor sets: it runs once per event of a feed."""
         if self.everything:
-            return True
-        if event.origin.country in self.countries or event.destination.country in self.countries:
-            return True
-        if event.vessel is not None and event.vessel.flag in self.flags:
-            return True
-        return bool(event.via) and not self.transit.isdisjoint(event.via)
+            return lambda event: True
+        countries, flags, transit = frozenset(self.countries), frozenset(self.flags), frozenset(self.transit)
+
+        def linked(event: Event) -> bool:
+            if event.origin.country in countries or event.destination.country in countries:
+                return True
+            vessel = event.vessel
+            if vessel is not None and vessel.flag in flags:
+                return True
+            return bool(event.via) and not transit.isdisjoint(event.via)
+
+        return linked

@@ -76,15 +76,21 @@ class ClearResult:
             warnings=self.warnings, sources=self.sources, file=self.file, line=self.line,
         )
 
-    def to_json(self, margin: str = "") -> str:
-        """The result's JSON with indent 2, each line after the first starting with `margin`."""
+    def to_json(self, margin: str = "", prefix: str = "") -> str:
+        """`prefix` and the result's JSON with indent 2, each line after the first starting
+        with `margin` (a report places it after a separator, two levels deep)."""
         validated = self._validated
         event = validated.event
         if validated.warnings or event.sources:
-            return self.to_result().model_dump_json(indent=2).replace("\n", "\n" + margin)  # rare
-        template = _TEMPLATES.get(margin) or _template(margin)
+            return prefix + self.to_result().model_dump_json(indent=2).replace("\n", "\n" + margin)  # rare
+        p = _REPORT if margin == _REPORT_PLACE[1] and prefix == _REPORT_PLACE[0] else _pieces(prefix, margin)
         o, d = event.origin, event.destination
-        origin, destination, summary = _PARTIES.get((o.country, o.name, d.country, d.name)) or _parties(o, d)
+        if o.name is None and d.name is None and DPRK not in (o.country, d.country):
+            # The labels are country codes: nothing to escape.
+            origin, destination = f'"{o.country}"', f'"{d.country}"'
+            summary = f'"{o.country} → {d.country}: no DPRK party, flag or transit"'
+        else:
+            origin, destination, summary = _parties(o, d)
         via = "[]"
         if event.via:  # country codes: nothing to escape
             n = "\n" + margin
@@ -93,40 +99,34 @@ class ClearResult:
         item = event.item
         label = None if item is None else (
             item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None))
-        line = validated.line
-        return template % (
-            encode_basestring(event.id), event.date.isoformat(), event.kind, origin, destination, via,
-            "null" if label is None else encode_basestring(label), event.status, summary,
-            "null" if validated.file is None else encode_basestring(validated.file),
-            "null" if line is None else int(line),
+        file, line = validated.file, validated.line
+        # An f-string of fixed pieces: a third faster than %-formatting the same template.
+        return (
+            f"{p[0]}{encode_basestring(event.id)}{p[1]}{event.date.isoformat()}{p[2]}{event.kind}{p[3]}{origin}"
+            f"{p[4]}{destination}{p[5]}{via}{p[6]}{'null' if label is None else encode_basestring(label)}"
+            f"{p[7]}{event.status}{p[8]}{summary}{p[9]}{'null' if file is None else encode_basestring(file)}"
+            f"{p[10]}{'null' if line is None else int(line)}{p[11]}"
         )
 
 
-# A trade feed repeats the same few hundred pairs of parties: their quoted labels and
-# summary are worked out once (bounded, so a feed of distinct names cannot grow it).
-_PARTIES: dict[tuple[str, str | None, str, str | None], tuple[str, str, str]] = {}
-_PARTIES_MAX = 4096
-
-
 def _parties(origin: Party, destination: Party) -> tuple[str, str, str]:
+    """The quoted labels and summary of named parties."""
     o, d = _label(origin), _label(destination)
-    quoted = (encode_basestring(o), encode_basestring(d),
-              encode_basestring(f"{o} → {d}: no DPRK party, flag or transit"))
-    if len(_PARTIES) >= _PARTIES_MAX:
-        _PARTIES.clear()
-    _PARTIES[(origin.country, origin.name, destination.country, destination.name)] = quoted
-    return quoted
+    return (encode_basestring(o), encode_basestring(d),
+            encode_basestring(f"{o} → {d}: no DPRK party, flag or transit"))
 
 
-_TEMPLATES: dict[str, str] = {}
-
-
-def _template(margin: str) -> str:
-    """The fixed text of a clear result at one indentation, with %s where the values go."""
+def _pieces(prefix: str, margin: str) -> tuple[str, ...]:
+    """The fixed text of a clear result at one placement, split where the values go."""
     keys = ('"event_id": %s', '"verdict": "clear"', '"findings": []', '"date": "%s"', '"kind": "%s"',
             '"origin": %s', '"destination": %s', '"via": %s', '"item": %s', '"caps": []', '"status": "%s"',
             '"summary": %s', '"missing": []', '"exemption_rejected": null', '"warnings": []', '"sources": []',
             '"file": %s', '"line": %s')
     n = "\n" + margin
-    _TEMPLATES[margin] = "{" + n + "  " + ("," + n + "  ").join(keys) + n + "}"
-    return _TEMPLATES[margin]
+    return tuple((prefix + "{" + n + "  " + ("," + n + "  ").join(keys) + n + "}").split("%s"))
+
+
+# Where a report's JSON puts a result: after a list separator, two levels deep.
+REPORT_SEPARATOR, REPORT_MARGIN = ",\n    ", "    "
+_REPORT_PLACE = (REPORT_SEPARATOR, REPORT_MARGIN)
+_REPORT = _pieces(*_REPORT_PLACE)

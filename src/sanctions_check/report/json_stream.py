@@ -17,44 +17,42 @@ from bisect import bisect_right
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from sanctions_check.aggregate import Tally
-from sanctions_check.model.clear import ClearResult
+from sanctions_check.model.clear import REPORT_MARGIN, REPORT_SEPARATOR, ClearResult
 from sanctions_check.model.report import Report, Result, Summary
 from sanctions_check.report.json_format import result_json, write_around
 
-_SEPARATOR = ",\n    "  # before every result in the list; the first one's comma becomes "["
-_MARGIN = "    "  # results sit two levels deep in the report
+# Before every result in the list a separator (the first one's comma becomes "["); results
+# sit two levels deep in the report.
+_SEPARATOR, _MARGIN = REPORT_SEPARATOR, REPORT_MARGIN
 _BLOCK = 1 << 20  # bytes copied from the spool at a time
-_BATCH = 256  # results joined per write to the spool
-
-
-def _chunk(result: Result | ClearResult) -> str:
-    if isinstance(result, ClearResult):
-        return _SEPARATOR + result.to_json(_MARGIN)
-    return _SEPARATOR + result_json(result).replace("\n", "\n" + _MARGIN)
+_BATCH = 64  # results joined per write to the spool
 
 
 class _Spool:
-    """Chunks in arrival order, with the byte offset of each gap left by a held result."""
+    """Chunks in arrival order, with the byte offset of each gap left by a held result;
+    chunks that arrive after their place (held results) are kept aside to splice in."""
 
     def __init__(self, file: BinaryIO) -> None:
         self.file = file
         self.size = 0
         self.gap_next: list[int] = []  # the first index after each gap in the spooled indices ...
         self.gap_offset: list[int] = []  # ... and the spool offset where it starts
+        self.late: list[tuple[int, str]] = []
         self._batch: list[str] = []
         self._last = -1
 
-    def takes(self, index: int) -> bool:
-        """Whether `index` comes after everything spooled so far (else it is spliced in later)."""
-        return index > self._last
-
-    def add(self, index: int, chunk: str) -> None:
-        if index != self._last + 1:
+    def put(self, index: int, chunk: str) -> None:
+        last = self._last
+        if index <= last:
+            self.late.append((index, chunk))
+            return
+        if index != last + 1:
             self.flush()
             self.gap_next.append(index)
             self.gap_offset.append(self.size)
-        self._batch.append(chunk)
-        if len(self._batch) == _BATCH:
+        batch = self._batch
+        batch.append(chunk)
+        if len(batch) == _BATCH:
             self.flush()
         self._last = index
 
@@ -64,12 +62,12 @@ class _Spool:
         self.size += len(data)
         self._batch.clear()
 
-    def merged(self, late: list[tuple[int, str]]) -> Iterator[bytes]:
+    def merged(self) -> Iterator[bytes]:
         """Everything in input order: spooled blocks with the late chunks spliced in."""
         self.flush()
         self.file.seek(0)
         at = 0
-        for index, chunk in sorted(late):
+        for index, chunk in sorted(self.late):
             position = bisect_right(self.gap_next, index)
             offset = self.gap_offset[position] if position < len(self.gap_offset) else self.size
             yield from self._copy(offset - at)
@@ -108,18 +106,21 @@ def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result | ClearResult]
                    head: Callable[[Summary], Report]) -> Report:
     """Consume (index, result) pairs, then write the whole report; returns the report head."""
     tally = Tally()
-    late: list[tuple[int, str]] = []
     with tempfile.TemporaryFile("w+b") as file:
         spool = _Spool(file)
+        count, put = tally.add, spool.put
+        clear = 0
         for index, result in pairs:
-            tally.add(result)
-            if spool.takes(index):
-                spool.add(index, _chunk(result))
+            if result.__class__ is ClearResult:  # most of a feed: counted here, rendered by template
+                clear += 1
+                put(index, result.to_json(_MARGIN, _SEPARATOR))  # type: ignore[union-attr]
             else:
-                late.append((index, _chunk(result)))
+                count(result)
+                put(index, _SEPARATOR + result_json(result).replace("\n", "\n" + _MARGIN))  # type: ignore[arg-type]
+        tally.add_clear(clear)
         report = head(tally.summary())
         for rejection in report.rejected:
             tally.reject(rejection)
         report.summary = tally.summary()
-        write_around(out, report, lambda out: _write_list(out, spool.merged(late)))
+        write_around(out, report, lambda out: _write_list(out, spool.merged()))
     return report

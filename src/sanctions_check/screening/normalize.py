@@ -150,6 +150,8 @@ class Normalizer:
 
 def fold(name: str) -> list[str]:
     """Lower-case words without diacritics or apostrophes; other punctuation separates words."""
+    if name.isascii():  # most names in a feed: nothing to decompose
+        return _WORD.findall(name.replace("'", "").replace("`", "").lower())
     decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _WORD.findall(plain.translate(_APOSTROPHES))
