@@ -110,7 +110,8 @@ def test_light_clear_results_serialise_exactly_like_the_model(rules) -> None:  #
     assert len(clear) > 250
     assert any(len(r.via) == 2 for r in clear)
     # A rule set without DPRK anchors can leave a DPRK party clear: its label is not the code.
-    clear.append(ClearResult(validator.validate(RawRecord("f.jsonl", 1, 1, event(id="kp", origin={"country": "KP"})))))
+    kp = validator.validate(RawRecord("f.jsonl", 1, 1, event(id="kp", origin={"country": "KP"}, destination={"country": "CN"}, item={"description": "rice"})))
+    clear.append(ClearResult(kp))  # type: ignore[arg-type]
     assert clear[-1].origin != "KP"
     for result in clear:
         model_json = result.to_result().model_dump_json(indent=2)
