@@ -131,3 +131,16 @@ def test_infinite_or_undefined_amounts_are_rejected(tmp_path: Path, number: str)
     fields = [r.errors[0].split("field `")[1].split("`")[0] for r in loaded.rejected]
     assert fields == ["item.quantity", "item.value_usd"]
     assert all("finite" in r.errors[0] for r in loaded.rejected)
+
+
+def test_a_duplicate_id_in_a_second_file_names_the_first_file_and_line(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps(event(id="x1", item={"description": "rice"})) + "\n"
+                     + json.dumps(event(id="x2", item={"description": "rice"})) + "\n")
+    second.write_text(json.dumps(event(id="y1", item={"description": "rice"})) + "\n"
+                      + json.dumps(event(id="x2", item={"description": "rice"})) + "\n")
+    loaded = load_events([first, second])
+    assert [v.event.id for v in loaded.events] == ["x1", "x2", "y1"]
+    (rejection,) = loaded.rejected
+    assert f"'x2' is already used by {first} line 2" in rejection.errors[0]
+    assert rejection.file == str(second) and rejection.line == 2

@@ -61,8 +61,10 @@ class Validator:
     """Validates the records of one input; remembers ids to reject duplicates."""
 
     def __init__(self) -> None:
-        # id -> (file, line) of its first use; the file string is shared, so this stays small.
-        self._seen: dict[str, tuple[str, int | None]] = {}
+        # id -> where it was first used, packed into one int (file number, line): the index
+        # holds every id of the input, so each entry is kept as small as Python allows.
+        self._seen: dict[str, int] = {}
+        self._files: list[str] = []
 
     def validate(self, raw: RawRecord) -> Validated | Rejection:
         if raw.text is not None:
@@ -89,9 +91,12 @@ class Validator:
     def _accept(self, raw: RawRecord, event: Event) -> Validated | Rejection:
         first = self._seen.get(event.id)
         if first is not None:
-            used = f"{first[0]} line {first[1]}" if first[1] else first[0]
+            file, line = self._files[first >> 32], first & 0xFFFFFFFF
+            used = f"{file} line {line}" if line else file
             return self._reject(raw, [f"{_where(raw)}: field `id`: '{event.id}' is already used by {used}; ids must be unique within the input"])
-        self._seen[event.id] = (raw.file, raw.line)
+        if not self._files or self._files[-1] != raw.file:
+            self._files.append(raw.file)
+        self._seen[event.id] = (len(self._files) - 1) << 32 | (raw.line or 0)
         warnings = [f"unknown field `{name}` ignored (not in contract v1)" for name in unknown_fields(event)]
         return Validated(event, raw.file, raw.line, warnings)
 

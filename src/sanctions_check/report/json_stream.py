@@ -29,22 +29,26 @@ _BATCH = 64  # results joined per write to the spool
 
 
 class _Spool:
-    """Chunks in arrival order, with the byte offset of each gap left by a held result;
-    chunks that arrive after their place (held results) are kept aside to splice in."""
+    """Chunks in arrival order, with the byte offset of each gap left by a held result.
+    Chunks that arrive after their place (held results, large: their findings carry cap
+    totals) go to a second file, with only their index and position kept in memory."""
 
-    def __init__(self, file: BinaryIO) -> None:
+    def __init__(self, file: BinaryIO, late_file: BinaryIO) -> None:
         self.file = file
         self.size = 0
         self.gap_next: list[int] = []  # the first index after each gap in the spooled indices ...
         self.gap_offset: list[int] = []  # ... and the spool offset where it starts
-        self.late: list[tuple[int, str]] = []
+        self.late_file = late_file
+        self.late: list[tuple[int, int, int]] = []  # index, offset and length in late_file
         self._batch: list[str] = []
         self._last = -1
 
     def put(self, index: int, chunk: str) -> None:
         last = self._last
         if index <= last:
-            self.late.append((index, chunk))
+            data = chunk.encode("utf-8")
+            self.late.append((index, self.late_file.tell(), len(data)))
+            self.late_file.write(data)
             return
         if index != last + 1:
             self.flush()
@@ -67,12 +71,13 @@ class _Spool:
         self.flush()
         self.file.seek(0)
         at = 0
-        for index, chunk in sorted(self.late):
+        for index, late_offset, length in sorted(self.late):
             position = bisect_right(self.gap_next, index)
             offset = self.gap_offset[position] if position < len(self.gap_offset) else self.size
             yield from self._copy(offset - at)
             at = offset
-            yield chunk.encode("utf-8")
+            self.late_file.seek(late_offset)
+            yield self.late_file.read(length)
         yield from self._copy(self.size - at)
 
     def _copy(self, count: int) -> Iterator[bytes]:
@@ -106,8 +111,8 @@ def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result | ClearResult]
                    head: Callable[[Summary], Report]) -> Report:
     """Consume (index, result) pairs, then write the whole report; returns the report head."""
     tally = Tally()
-    with tempfile.TemporaryFile("w+b") as file:
-        spool = _Spool(file)
+    with tempfile.TemporaryFile("w+b") as file, tempfile.TemporaryFile("w+b") as late_file:
+        spool = _Spool(file, late_file)
         count, put = tally.add, spool.put
         clear = 0
         for index, result in pairs:
