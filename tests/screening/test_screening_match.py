@@ -85,6 +85,9 @@ def test_a_listed_party_is_designated_only_from_its_listing_date(screener: Scree
     assert "not yet designated on that date, so no finding" in before.explanation
     assert "designated on 2024-06-19" in after.explanation
     assert screener.screen("Cho Chun Ryong")[0].active_on_date  # no date asked
+    # Scores are remembered per name; the date is applied afresh on every look-up.
+    again, = screener.screen("Cho Chun Ryong", on_date=date(2016, 11, 29))
+    assert again.active_on_date is False and again.explanation == before.explanation
 
 
 def test_the_type_narrows_the_candidates(screener: Screener) -> None:

@@ -35,6 +35,7 @@ DEFAULT_THRESHOLD = 88.0
 # exact match on one still passes the threshold but a fuzzy one must be close.
 LOW_ALIAS_WEIGHT = 0.9
 ROLE_WEIGHT = {"primary": 1.0, "good": 1.0, "low": LOW_ALIAS_WEIGHT}
+_SCORED_MAX = 16_384  # names whose scores a Screener remembers; cleared when full
 
 
 class Match(BaseModel):
@@ -80,6 +81,7 @@ class Screener:
         for number, entry in enumerate(self._entries):
             self._of_type.setdefault(entry.entry_type, []).append(number)
         self._by_imo = {imo: n for n, e in enumerate(self._entries) if e.entry_type == "vessel" for imo in e.imo_numbers}
+        self._scored: dict[tuple[str, EntryType | None, float], dict[int, tuple[float, float, NameForm, int, Kind]]] = {}
 
     def screen(self, name: str, entry_type: EntryType | None = None, on_date: date | None = None,
                imo: str | None = None, threshold: float | None = None) -> list[Match]:
@@ -130,6 +132,20 @@ class Screener:
 
     def _name_matches(self, name: str, entry_type: EntryType | None, on_date: date | None,
                       threshold: float) -> dict[int, Match]:
+        # Scoring is most of a look-up and does not depend on the date; a feed names the same
+        # counterparties again and again, so scores are kept per name (bounded).
+        key = (name, entry_type, threshold)
+        best = self._scored.get(key)
+        if best is None:
+            if len(self._scored) >= _SCORED_MAX:
+                self._scored.clear()
+            best = self._scored[key] = self._best(name, entry_type, threshold)
+        return {entry: self._name_match(name, self._indexes[kind], query, number, raw, final, on_date, threshold)
+                for entry, (final, raw, query, number, kind) in best.items()}
+
+    def _best(self, name: str, entry_type: EntryType | None,
+              threshold: float) -> dict[int, tuple[float, float, NameForm, int, Kind]]:
+        """Per list entry, its best-scoring form at or above the threshold."""
         best: dict[int, tuple[float, float, NameForm, int, Kind]] = {}
         for kind in self._kinds(entry_type):
             index = self._indexes[kind]
@@ -146,8 +162,7 @@ class Screener:
                         # Ties go to the first form (as written, before joined forms): 1e-9 absorbs float noise.
                         if final >= threshold and final > best.get(listed.entry, (-1.0,))[0] + 1e-9:
                             best[listed.entry] = (final, raw, query, number, kind)
-        return {entry: self._name_match(name, self._indexes[kind], query, number, raw, final, on_date, threshold)
-                for entry, (final, raw, query, number, kind) in best.items()}
+        return best
 
     def _name_match(self, name: str, index: NameIndex, query: NameForm, number: int, raw: float, final: float,
                     on_date: date | None, threshold: float) -> Match:
