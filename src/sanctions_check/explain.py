@@ -10,8 +10,7 @@ from typing import Any
 
 from sanctions_check.classify import Classification
 from sanctions_check.engine.conditions import Clause, Test
-from sanctions_check.engine.facts import category_field
-from sanctions_check.model.countries import DPRK, NAMES
+from sanctions_check.model.countries import DPRK
 from sanctions_check.model.event import Event, Party
 from sanctions_check.model.report import CapNote
 from sanctions_check.model.rule import Provision
@@ -23,9 +22,8 @@ PLACEHOLDERS = (
 
 
 def party_label(party: Party, role: str | None = None) -> str:
-    country = NAMES.get(party.country, party.country) if party.country == DPRK else party.country
-    label = f"{party.name} ({country})" if party.name else country
-    return f"{label} ({role})" if role and party.country == DPRK else label
+    """The party's label, with its role when it is the DPRK: 'DPRK (origin)'."""
+    return f"{party.label} ({role})" if role and party.country == DPRK else party.label
 
 
 def flow(event: Event) -> str:

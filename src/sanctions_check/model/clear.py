@@ -12,19 +12,12 @@ import datetime as dt
 from json.encoder import encode_basestring  # the C quoter json.dumps(ensure_ascii=False) uses
 from typing import TYPE_CHECKING, Any
 
-from sanctions_check.model.countries import DPRK, NAMES
+from sanctions_check.model.countries import DPRK
 from sanctions_check.model.report import Result
 
 if TYPE_CHECKING:
     from sanctions_check.io.validate import Validated
     from sanctions_check.model.event import Party
-
-
-def _label(party: Party) -> str:
-    # Same text as explain.party_label without a role (no party here is the DPRK's origin
-    # or destination role to show); kept here so the model layer does not import explain.
-    country = NAMES.get(party.country, party.country) if party.country == DPRK else party.country
-    return f"{party.name} ({country})" if party.name else country
 
 
 class ClearResult:
@@ -48,8 +41,8 @@ class ClearResult:
     warnings = property(lambda self: self._validated.warnings)
     file = property(lambda self: self._validated.file)
     line = property(lambda self: self._validated.line)
-    origin = property(lambda self: _label(self._validated.event.origin))
-    destination = property(lambda self: _label(self._validated.event.destination))
+    origin = property(lambda self: self._validated.event.origin.label)
+    destination = property(lambda self: self._validated.event.destination.label)
 
     @property
     def item(self) -> str | None:
@@ -111,7 +104,7 @@ class ClearResult:
 
 def _parties(origin: Party, destination: Party) -> tuple[str, str, str]:
     """The quoted labels and summary of named parties."""
-    o, d = _label(origin), _label(destination)
+    o, d = origin.label, destination.label
     return (encode_basestring(o), encode_basestring(d),
             encode_basestring(f"{o} → {d}: no DPRK party, flag or transit"))
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from sanctions_check.model.countries import ISO_ALPHA2
+from sanctions_check.model.countries import DPRK, ISO_ALPHA2, NAMES
 from sanctions_check.model.vocabulary import (
     Category, EventKind, ExemptionBasis, PartyType, Status, Unit, VesselActivity,
 )
@@ -50,6 +50,12 @@ class Party(_Contract):
     type: PartyType | None = None
 
     _check_country = field_validator("country")(classmethod(lambda cls, v: _country(v)))
+
+    @property
+    def label(self) -> str:
+        """As reports show it: 'Name (CC)', or the code; the DPRK is named."""
+        country = NAMES.get(self.country, self.country) if self.country == DPRK else self.country
+        return f"{self.name} ({country})" if self.name else country
 
 
 class Item(_Contract):
