@@ -1,7 +1,9 @@
 """Generate N synthetic events as JSON Lines, for benchmarks and engine-equivalence tests.
 
-Two mixes: `dprk` (every event has a DPRK party, flag or transit) and `trade` (a trade
-feed where 1% of events are linked to the DPRK).
+Three mixes: `dprk` (every event has a DPRK party, flag or transit), `trade` (a trade
+feed where 1% of events are linked to the DPRK) and `named` (the `dprk` mix with named
+parties drawn from a pool of 400 names, a few of them listed, so that screening runs on
+every event and names recur as they do in a real feed).
 
     python benchmarks/generate.py 100000 --mix dprk > events.jsonl
 """
@@ -71,17 +73,35 @@ def event(rng: random.Random, number: int, linked: bool) -> dict[str, Any]:
     return out
 
 
+NAME_WORDS = ["Ocean", "Star", "Trading", "Golden", "Pacific", "Union", "Energy", "Maritime", "Export", "Dragon",
+              "Sunrise", "Global", "Harbour", "Northern", "Silk", "Road", "Eastern", "Logistics", "Metals", "Supply"]
+LISTED = ["Korea Mining Development Trading Corporation", "Korea Ryonbong General Corporation",
+          "Tanchon Commercial Bank", "Ocean Maritime Management Company, Limited", "Namchongang Trading Corporation"]
+
+
+def _name_pool(rng: random.Random) -> list[str]:
+    made = [" ".join(rng.sample(NAME_WORDS, rng.randint(2, 3))) + rng.choice([" Co", " Ltd", " LLC", ""])
+            for _ in range(395)]
+    return made + LISTED
+
+
 def events(count: int, mix: str = "dprk", seed: int = 1718) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
+    pool = _name_pool(random.Random(seed + 1)) if mix == "named" else []
     for number in range(count):
-        linked = mix == "dprk" or rng.random() < 0.01
-        yield event(rng, number, linked)
+        linked = mix in ("dprk", "named") or rng.random() < 0.01
+        record = event(rng, number, linked)
+        if pool:
+            for role in ("origin", "destination"):
+                if record[role]["country"] != "KP" or rng.random() < 0.5:
+                    record[role] = dict(record[role], name=rng.choice(pool), type="entity")
+        yield record
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
-    parser.add_argument("--mix", choices=["dprk", "trade"], default="dprk")
+    parser.add_argument("--mix", choices=["dprk", "trade", "named"], default="dprk")
     parser.add_argument("--seed", type=int, default=1718)
     args = parser.parse_args()
     write = sys.stdout.write
