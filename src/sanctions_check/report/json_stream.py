@@ -1,12 +1,13 @@
 """Write the JSON report of a long input without holding its results in memory.
 
-Results are serialised as they become final, already indented, into a spool file; the
-summary, which the report puts before the results, is known only at the end, when the
-spool is copied out in large blocks. Results that come late (events held for cap totals)
-are spliced back into input order at offsets noted when their gap went by.
+Results are serialised to UTF-8 as they become final and spooled to a file; the summary,
+which the report puts before the results, is known only at the end, when the spool is
+copied out in large blocks. Results that come late (events held for cap totals) are
+spliced back into input order at offsets noted when their gap went by.
 
-The spool holds UTF-8 bytes and is copied to the output's byte buffer when it has one,
-so the bulk of a large report is encoded once and never decoded again.
+Each result is spooled as it serialises at the top level (indent 2) after a ",\n"
+separator; the two levels of report indentation are added to whole blocks on the way
+out (a newline in JSON text is always formatting: inside strings it is escaped).
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from bisect import bisect_right
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from sanctions_check.aggregate import Tally
-from sanctions_check.model.clear import REPORT_MARGIN, REPORT_SEPARATOR, ClearResult
+from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.report import Report, Result, Summary
-from sanctions_check.report.json_format import result_json, write_around
+from sanctions_check.report.json_format import write_around
 
-# Before every result in the list a separator (the first one's comma becomes "["); results
-# sit two levels deep in the report.
-_SEPARATOR, _MARGIN = REPORT_SEPARATOR, REPORT_MARGIN
+_SEPARATOR = b",\n"  # before every result in the list; the first one's comma becomes "["
+_MARGIN = b"\n    "  # results sit two levels deep in the report
 _BLOCK = 1 << 20  # bytes copied from the spool at a time
 _BATCH = 64  # results joined per write to the spool
 
@@ -40,15 +40,14 @@ class _Spool:
         self.gap_offset: list[int] = []  # ... and the spool offset where it starts
         self.late_file = late_file
         self.late: list[tuple[int, int, int]] = []  # index, offset and length in late_file
-        self._batch: list[str] = []
+        self._batch: list[bytes] = []
         self._last = -1
 
-    def put(self, index: int, chunk: str) -> None:
+    def put(self, index: int, chunk: bytes) -> None:
         last = self._last
         if index <= last:
-            data = chunk.encode("utf-8")
-            self.late.append((index, self.late_file.tell(), len(data)))
-            self.late_file.write(data)
+            self.late.append((index, self.late_file.tell(), len(chunk)))
+            self.late_file.write(chunk)
             return
         if index != last + 1:
             self.flush()
@@ -61,7 +60,7 @@ class _Spool:
         self._last = index
 
     def flush(self) -> None:
-        data = "".join(self._batch).encode("utf-8")
+        data = b"".join(self._batch)
         self.file.write(data)
         self.size += len(data)
         self._batch.clear()
@@ -90,8 +89,8 @@ class _Spool:
 
 
 def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
-    """The results list: "[" replaces the first separator's comma; bytes go straight to the
-    output's buffer when it has one, else are decoded (a StringIO, say)."""
+    """The results list, indented into place: "[" replaces the first separator's comma.
+    Bytes go straight to the output's buffer when it has one, else are decoded (a StringIO)."""
     buffer = getattr(out, "buffer", None)
     decoder = codecs.getincrementaldecoder("utf-8")()
     first = True
@@ -99,6 +98,7 @@ def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
         if first:
             block = b"[" + block[1:]
             first = False
+        block = block.replace(b"\n", _MARGIN)
         if buffer is not None:
             out.flush()
             buffer.write(block)
@@ -116,12 +116,12 @@ def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result | ClearResult]
         count, put = tally.add, spool.put
         clear = 0
         for index, result in pairs:
-            if result.__class__ is ClearResult:  # most of a feed: counted here, rendered by template
+            if result.__class__ is ClearResult:  # most of a feed: counted here, serialised by orjson
                 clear += 1
-                put(index, result.to_json(_MARGIN, _SEPARATOR))  # type: ignore[union-attr]
+                put(index, _SEPARATOR + result.json_bytes())  # type: ignore[union-attr]
             else:
                 count(result)
-                put(index, _SEPARATOR + result_json(result).replace("\n", "\n" + _MARGIN))  # type: ignore[arg-type]
+                put(index, _SEPARATOR + result.__pydantic_serializer__.to_json(result, indent=2))  # type: ignore[union-attr]
         tally.add_clear(clear)
         report = head(tally.summary())
         for rejection in report.rejected:
