@@ -25,7 +25,7 @@ from sanctions_check.report.json_format import write_around
 _SEPARATOR = b",\n"  # before every result in the list; the first one's comma becomes "["
 _MARGIN = b"\n    "  # results sit two levels deep in the report
 _BLOCK = 1 << 20  # bytes copied from the spool at a time
-_BATCH = 64  # results joined per write to the spool
+_BATCH = 128  # separators and results joined per write to the spool
 
 
 class _Spool:
@@ -43,19 +43,22 @@ class _Spool:
         self._batch: list[bytes] = []
         self._last = -1
 
-    def put(self, index: int, chunk: bytes) -> None:
+    def put(self, index: int, result: bytes) -> None:
+        """One result's JSON; the spool puts the list separator before it."""
         last = self._last
         if index <= last:
-            self.late.append((index, self.late_file.tell(), len(chunk)))
-            self.late_file.write(chunk)
+            self.late.append((index, self.late_file.tell(), len(_SEPARATOR) + len(result)))
+            self.late_file.write(_SEPARATOR)
+            self.late_file.write(result)
             return
         if index != last + 1:
             self.flush()
             self.gap_next.append(index)
             self.gap_offset.append(self.size)
         batch = self._batch
-        batch.append(chunk)
-        if len(batch) == _BATCH:
+        batch.append(_SEPARATOR)
+        batch.append(result)
+        if len(batch) >= _BATCH:
             self.flush()
         self._last = index
 
@@ -118,10 +121,10 @@ def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result | ClearResult]
         for index, result in pairs:
             if result.__class__ is ClearResult:  # most of a feed: counted here, serialised by orjson
                 clear += 1
-                put(index, _SEPARATOR + result.json_bytes())  # type: ignore[union-attr]
+                put(index, result.json_bytes())  # type: ignore[union-attr]
             else:
                 count(result)
-                put(index, _SEPARATOR + result.__pydantic_serializer__.to_json(result, indent=2))  # type: ignore[union-attr]
+                put(index, result.__pydantic_serializer__.to_json(result, indent=2))  # type: ignore[union-attr]
         tally.add_clear(clear)
         report = head(tally.summary())
         for rejection in report.rejected:
