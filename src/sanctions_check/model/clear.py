@@ -54,9 +54,7 @@ class ClearResult:
 
     @property
     def summary(self) -> str:
-        # No party here is the DPRK, so the flow needs no (origin)/(destination) roles.
-        via = "".join(f" → {code} (transit)" for code in self._validated.event.via)
-        return f"{self.origin}{via} → {self.destination}: no DPRK party, flag or transit"
+        return _summary(self.origin, self.destination, self._validated.event.via)
 
     @property
     def sources(self) -> list[dict[str, Any]]:
@@ -88,8 +86,14 @@ class ClearResult:
             "item": None if item is None else (
                 item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None)),
             "caps": [], "status": event.status,
-            "summary": self.summary if event.via else f"{origin} → {destination}: no DPRK party, flag or transit",
+            "summary": _summary(origin, destination, event.via),
             "missing": [], "exemption_rejected": None, "warnings": validated.warnings,
             "sources": [s.model_dump(mode="json", exclude_none=True) for s in event.sources] if event.sources else [],
             "file": validated.file, "line": validated.line,
         }, option=orjson.OPT_INDENT_2)
+
+
+def _summary(origin: str, destination: str, via: list[str]) -> str:
+    # No party here is the DPRK, so the flow needs no (origin)/(destination) roles.
+    transit = "".join(f" → {code} (transit)" for code in via) if via else ""
+    return f"{origin}{transit} → {destination}: no DPRK party, flag or transit"
