@@ -32,10 +32,25 @@ class Derivation:
         return f"classified as {label} from the {self.source} ('{self.detail}')"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Classification:
-    categories: set[str] = field(default_factory=set)
+    """Frozen: one classification is shared by every event with the same item words."""
+
+    categories: frozenset[str] = frozenset()
     hs: str | None = None  # digits only; may be implied by a description keyword
+    hs_source: str | None = None
+    derivations: tuple[Derivation, ...] = ()
+
+    def how(self, category: str) -> Derivation | None:
+        return next((d for d in self.derivations if d.category == category), None)
+
+
+@dataclass
+class _Found:
+    """A classification while it is being worked out."""
+
+    categories: set[str] = field(default_factory=set)
+    hs: str | None = None
     hs_source: str | None = None
     derivations: list[Derivation] = field(default_factory=list)
 
@@ -44,8 +59,8 @@ class Classification:
             self.categories.add(category)
             self.derivations.append(Derivation(category, source, detail))
 
-    def how(self, category: str) -> Derivation | None:
-        return next((d for d in self.derivations if d.category == category), None)
+    def done(self) -> Classification:
+        return Classification(frozenset(self.categories), self.hs, self.hs_source, tuple(self.derivations))
 
 
 # Words of a description: letters and digits, joined by -'.&/ inside a word ("t-90",
@@ -99,7 +114,7 @@ class Classifier:
         return found
 
     def _classify(self, event: Event) -> Classification:
-        result = Classification()
+        result = _Found()
         item = event.item
         if item is not None:
             if item.category:
@@ -116,7 +131,7 @@ class Classifier:
             result.add(category, "related_to", category)
         if event.activity and event.kind != "transfer":
             self._from_text(event.activity, "activity", result)
-        return result
+        return result.done()
 
     def _hs_rows(self, digits: str) -> list[HsEntry]:
         # Every row whose prefix starts the code, longest first (table prefixes: 2, 4 or 6 digits).
@@ -136,7 +151,7 @@ class Classifier:
         found.sort(key=lambda pair: (-len(pair[1]), pair[0]))
         return [key for _, key in found]
 
-    def _from_text(self, text: str, source: str, result: Classification) -> None:
+    def _from_text(self, text: str, source: str, result: _Found) -> None:
         for key in self.phrases_in(text):
             phrase = " ".join(key)
             for entry in self._by_phrase[key]:
