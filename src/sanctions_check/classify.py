@@ -99,7 +99,7 @@ class Classifier:
         """The categories of the event's item, related_to and activity.
 
         The result is shared between events with the same item words (a feed repeats a few
-        descriptions thousands of times): callers read it and never change it.
+        descriptions thousands of times), which is why it is frozen.
         """
         item = event.item
         key = (
