@@ -40,7 +40,8 @@ else:
     start = time.perf_counter()
     stream = EventStream([path])
     with open(sys.argv[3], "w", encoding="utf-8") as out:
-        report = write_streamed(out, stream_results(stream, rules, screen=screen), lambda summary: report_head(
+        results = lambda clear: stream_results(stream, rules, screen=screen, clear=clear)
+        report = write_streamed(out, results, lambda summary: report_head(
             rules, summary, stream.rejected, stream.inputs, "bench", None))
     count = report.summary.events
 elapsed = time.perf_counter() - start

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Literal, Protocol
+from typing import Callable, Iterable, Iterator, Literal, Protocol
 
 from sanctions_check.caps import CapLedger
 from sanctions_check.classify import Classification, classifier_for
@@ -67,32 +67,42 @@ class Checker:
         """All results, in input order."""
         return [as_result(result) for _, result in sorted(self.stream(items), key=lambda pair: pair[0])]
 
-    def stream(self, items: Iterable[Validated]) -> Iterator[tuple[int, Result | ClearResult]]:
+    def stream(self, items: Iterable[Validated],
+               clear: Callable[[int, Validated], None] | None = None) -> Iterator[tuple[int, Result | ClearResult]]:
         """(input index, result) pairs as soon as each is final.
 
         An event that counts towards a cap is held until the whole input has been read:
         its finding depends on events dated before it that may come later in the file.
         Everything else is yielded at once, so memory stays flat on a long feed.
+
+        `clear`, if given, is called with (index, validated event) for each event with no
+        DPRK link, in place of yielding its ClearResult: a writer that serialises clear
+        records itself (report.json_stream) saves building and passing one per event.
         """
         ledger = CapLedger(self.ruleset.caps)
         # Held events are kept as JSON text (a tenth of the model's size) and prepared again
         # at the end, so a long feed with many deliveries stays near flat in memory.
         held: list[tuple[int, str, Validated, list[PartyHit]]] = []  # Validated without its event
         linked, screen, by_designation = self._prefilter.linked, self._screen, self._prefilter.designations
+        # Off the DPRK, names are screened only past a cheap word gate, so a trade feed stays
+        # near validation speed while a listed front company is still caught.
+        quiet = self._prefilter.quiet_gate(screen.may_match if screen is not None else None)
         for index, validated in enumerate(items):
             event = validated.event
-            if linked(event):
+            if quiet(event):
+                cleared = True
+            elif linked(event):
                 hits = screen.hits(event) if screen is not None else []
-            elif screen is None or not screen.may_match(event):
-                # Off the DPRK, screen only past a cheap word gate, so a trade feed stays near
-                # validation speed while a listed front company is still caught.
-                yield index, ClearResult(validated)
-                continue
-            else:
-                hits = screen.hits(event)
-                if not (by_designation and any(h.match.active_on_date for h in hits)):
+                cleared = False
+            else:  # a name passed the word gate: only a designation can engage a provision here
+                hits = screen.hits(event) if screen is not None else []
+                cleared = not (by_designation and any(h.match.active_on_date for h in hits))
+            if cleared:
+                if clear is None:
                     yield index, ClearResult(validated)
-                    continue
+                else:
+                    clear(index, validated)
+                continue
             designated = designated_types(hits)
             classification = self._classifier.classify(event)
             fact = build_fact(event, classification, self.ruleset.conversions, designated=designated)

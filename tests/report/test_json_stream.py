@@ -29,12 +29,16 @@ def _streamed(path: Path, rules: RuleSet) -> tuple[str, list]:
     out = io.StringIO()
     seen: list = []
 
-    def pairs():  # type: ignore[no-untyped-def]
-        for index, result in stream_results(stream, rules):
+    def results(clear):  # type: ignore[no-untyped-def]
+        def counted(index, validated):  # type: ignore[no-untyped-def]
+            seen.append((index, ClearResult(validated)))
+            clear(index, validated)
+
+        for index, result in stream_results(stream, rules, clear=counted):
             seen.append((index, result))
             yield index, result
 
-    write_streamed(out, pairs(), lambda summary: report_head(rules, summary, stream.rejected, stream.inputs, STAMP, None))
+    write_streamed(out, results, lambda summary: report_head(rules, summary, stream.rejected, stream.inputs, STAMP, None))
     return out.getvalue(), seen
 
 

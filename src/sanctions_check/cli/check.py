@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import click
-
 import sys
 from contextlib import nullcontext
+from pathlib import Path
+from typing import Iterator
+
+import click
 
 from sanctions_check.aggregate import summarise
 from sanctions_check.api import EventStream, checker_for, load_rules, party_screen, report_head, stream_results
 from sanctions_check.cli.options import rules_option
 from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, InputError
 from sanctions_check.evaluate import as_result
-from sanctions_check.model.report import Report, Summary
+from sanctions_check.model.clear import ClearResult
+from sanctions_check.model.report import Report, Result, Summary
 from sanctions_check.report import FORMATS, render
-from sanctions_check.report.json_stream import write_streamed
+from sanctions_check.report.json_stream import ClearSink, write_streamed
 
 FAIL_ON = ("potential_violation", "insufficient_data", "exempt", "rejected", "never")
 
@@ -74,18 +75,20 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     bar = _progress(files, fmt, output)
     with handle if output else nullcontext(handle), bar or nullcontext():
         stream.on_bytes = bar.update if bar else None
-        pairs = stream_results(stream, ruleset, engine=engine, verify=verify, screen=screen)  # type: ignore[arg-type]
+        def results(clear: ClearSink | None = None) -> Iterator[tuple[int, Result | ClearResult]]:
+            return stream_results(stream, ruleset, engine=engine, verify=verify, screen=screen,  # type: ignore[arg-type]
+                                  clear=clear)
 
         def head(summary: Summary) -> Report:
             return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines)
 
         if fmt == "json":
             # JSON is the format for large feeds: streamed, so memory stays flat.
-            report = write_streamed(handle, pairs, head)
+            report = write_streamed(handle, results, head)
         else:
-            results = [as_result(result) for _, result in sorted(pairs, key=lambda pair: pair[0])]
-            report = head(summarise(results, stream.rejected))
-            report.results = results
+            in_order = [as_result(result) for _, result in sorted(results(), key=lambda pair: pair[0])]
+            report = head(summarise(in_order, stream.rejected))
+            report.results = in_order
             handle.write(render(report, fmt))
     if output is not None:
         click.echo(f"wrote {output} ({report.summary.flagged} flagged of {report.summary.events})", err=True)

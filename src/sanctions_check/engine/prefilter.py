@@ -44,6 +44,33 @@ class Prefilter:
 
         self.linked = self._compile()
 
+    def quiet_gate(self, may_match: Callable[[Event], bool] | None) -> Callable[[Event], bool]:
+        """`quiet(event)`: no DPRK anchor, and no name that `may_match` a listed one (names
+        are not looked at when it is None): the usual line of a trade feed, clear at once.
+
+        `linked` and the screening gate in one pass over the event's fields.
+        """
+        if self.everything:
+            return lambda event: False
+        countries, flags, transit = frozenset(self.countries), frozenset(self.flags), frozenset(self.transit)
+
+        def quiet(event: Event) -> bool:
+            # Fields are read from the models' __dict__: pydantic's __getattr__ hook keeps
+            # CPython from specialising attribute reads, and this runs on every event.
+            fields = event.__dict__
+            origin, destination = fields["origin"].__dict__, fields["destination"].__dict__
+            if origin["country"] in countries or destination["country"] in countries:
+                return False
+            vessel, via = fields["vessel"], fields["via"]
+            if vessel is not None and vessel.flag in flags or via and not transit.isdisjoint(via):
+                return False
+            if may_match is None or (vessel is None and origin["name"] is None and destination["name"] is None
+                                     and not fields["intermediaries"]):
+                return True
+            return not may_match(event)
+
+        return quiet
+
     def _compile(self) -> Callable[[Event], bool]:
         """`linked(event)`: whether the event shows a DPRK anchor. A designated party is the
         caller's to add (when `designations` is set), since it needs screening first.

@@ -19,6 +19,7 @@ from sanctions_check.model.report import Result
 
 if TYPE_CHECKING:
     from sanctions_check.io.validate import Validated
+    from sanctions_check.model.event import Event
 
 
 class ClearResult:
@@ -33,6 +34,10 @@ class ClearResult:
 
     def __init__(self, validated: Validated) -> None:
         self._validated = validated
+
+    @property
+    def validated(self) -> Validated:
+        return self._validated
 
     event_id = property(lambda self: self._validated.event.id)
     date: dt.date = property(lambda self: self._validated.event.date)  # type: ignore[assignment]
@@ -73,24 +78,114 @@ class ClearResult:
 
     def json_bytes(self) -> bytes:
         """The result's JSON, indent 2, UTF-8: the fields in Result's order."""
-        validated = self._validated
+        return _TOP_LEVEL.render(self._validated)
+
+
+def _text(value: Any, nest: bytes) -> bytes:
+    """A JSON value as indent-2 orjson writes it, nested under a field at `nest`."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).replace(b"\n", nest)
+
+
+class ClearJSON:
+    """Writes clear records as JSON at one depth of indentation, byte for byte what
+    `Result.model_dump_json(indent=2)` gives with `margin` after each newline.
+
+    A clear record is mostly constant text, and a feed repeats its kinds, dates, country
+    pairs, item words and statuses: those pieces are made once and reused (bounded caches,
+    keyed narrowly so that a short feed does not spend its time filling them), so a record
+    is a join of a few cached pieces and the event's id and line. Writing the
+    report's own margin here saves indenting a whole report's bytes afterwards.
+    """
+
+    _LIMIT = 16384  # entries per cache; a cache that fills is started afresh
+
+    def __init__(self, margin: bytes = b"") -> None:
+        self._nl = nl = b"\n" + margin
+        self._nest = nl + b"  "
+        self._head = b"{" + nl + b'  "event_id": '
+        self._verdict = b"," + nl + b'  "verdict": "clear",' + nl + b'  "findings": [],' + nl + b'  "date": '
+        self._end = nl + b"}"
+        # Each cache holds the text of one or two fields, keyed by what it is made from.
+        self._kinds: dict[str, bytes] = {}
+        self._dates: dict[dt.date, bytes] = {}
+        self._flows: dict[tuple[str, str], tuple[bytes, bytes]] = {}  # country codes -> parties, summary
+        self._items: dict[str | None, bytes] = {}
+        self._statuses: dict[str, bytes] = {}  # -> caps and status
+        self._tails: dict[str | None, bytes] = {}  # file -> missing ... "line": (no warnings, no sources)
+
+    def render(self, validated: Validated) -> bytes:
+        # Fields are read from the models' __dict__: pydantic's __getattr__ hook keeps CPython
+        # from specialising attribute reads, and this runs once per event of a feed.
         event = validated.event
-        o, d = event.origin, event.destination
+        fields = event.__dict__
+        origin, destination = fields["origin"].__dict__, fields["destination"].__dict__
+        if origin["name"] is None and destination["name"] is None and not fields["via"]:
+            # The usual line of a trade feed: two country codes.
+            key = (origin["country"], destination["country"])
+            flow = self._flows.get(key)
+            if flow is None:
+                flow = self._remember(self._flows, key, self._flow(event))
+        else:
+            flow = self._flow(event)
+        value = fields["kind"]
+        kind = self._kinds.get(value)
+        if kind is None:
+            kind = self._remember(self._kinds, value, b"," + self._nl + b'  "kind": ' + orjson.dumps(value))
+        value = fields["date"]
+        date = self._dates.get(value)
+        if date is None:
+            date = self._remember(self._dates, value, b'"' + value.isoformat().encode() + b'"')
+        item = fields["item"]
+        if item is None:
+            label = None
+        else:
+            item = item.__dict__
+            label = item["description"] or item["category"] or (f"HS {item['hs_code']}" if item["hs_code"] else None)
+        item_field = self._items.get(label)
+        if item_field is None:
+            item_field = self._remember(self._items, label, b"," + self._nl + b'  "item": ' + orjson.dumps(label))
+        value = fields["status"]
+        status = self._statuses.get(value)
+        if status is None:
+            status = self._remember(self._statuses, value, b"," + self._nl + b'  "caps": [],' + self._nl
+                                    + b'  "status": ' + orjson.dumps(value))
+        if validated.warnings or fields["sources"]:
+            tail = self._tail(validated)
+        else:
+            tail = self._tails.get(validated.file)
+            if tail is None:
+                tail = self._remember(self._tails, validated.file, self._tail(validated))
+        line = validated.line
+        return b"".join((self._head, orjson.dumps(fields["id"]), self._verdict, date, kind, flow[0], item_field,
+                         status, flow[1], tail, b"null" if line is None else str(line).encode(), self._end))
+
+    def _remember(self, cache: dict, key: Any, value: Any) -> Any:
+        # Only joined pieces are kept: orjson's own output holds a 4 KB buffer however short.
+        if len(cache) >= self._LIMIT:
+            cache.clear()
+        cache[key] = value
+        return value
+
+    def _flow(self, event: Event) -> tuple[bytes, bytes]:
+        """origin, destination and via; and summary."""
+        o, d, via = event.origin, event.destination, event.via
         # A country code is its own label (the DPRK, never clear here by default, is named).
         origin = o.country if o.name is None and o.country != DPRK else o.label
         destination = d.country if d.name is None and d.country != DPRK else d.label
-        item = event.item
-        return orjson.dumps({
-            "event_id": event.id, "verdict": "clear", "findings": [], "date": event.date, "kind": event.kind,
-            "origin": origin, "destination": destination, "via": event.via,
-            "item": None if item is None else (
-                item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None)),
-            "caps": [], "status": event.status,
-            "summary": _summary(origin, destination, event.via),
-            "missing": [], "exemption_rejected": None, "warnings": validated.warnings,
-            "sources": [s.model_dump(mode="json", exclude_none=True) for s in event.sources] if event.sources else [],
-            "file": validated.file, "line": validated.line,
-        }, option=orjson.OPT_INDENT_2)
+        nl = self._nl
+        parties = (b"," + nl + b'  "origin": ' + orjson.dumps(origin) + b"," + nl + b'  "destination": '
+                   + orjson.dumps(destination) + b"," + nl + b'  "via": ' + _text(via, self._nest))
+        return parties, b"," + nl + b'  "summary": ' + orjson.dumps(_summary(origin, destination, via))
+
+    def _tail(self, validated: Validated) -> bytes:
+        nl, nest = self._nl, self._nest
+        sources = [s.model_dump(mode="json", exclude_none=True) for s in validated.event.sources]
+        return (b"," + nl + b'  "missing": [],' + nl + b'  "exemption_rejected": null,' + nl + b'  "warnings": '
+                + _text(validated.warnings, nest) + b"," + nl + b'  "sources": ' + _text(sources, nest) + b","
+                + nl + b'  "file": ' + orjson.dumps(validated.file) + b"," + nl + b'  "line": ')
+
+
+_TOP_LEVEL = ClearJSON()
 
 
 def _summary(origin: str, destination: str, via: list[str]) -> str:

@@ -5,9 +5,10 @@ which the report puts before the results, is known only at the end, when the spo
 copied out in large blocks. Results that come late (events held for cap totals) are
 spliced back into input order at offsets noted when their gap went by.
 
-Each result is spooled as it serialises at the top level (indent 2) after a ",\n"
-separator; the two levels of report indentation are added to whole blocks on the way
-out (a newline in JSON text is always formatting: inside strings it is escaped).
+Each result is spooled already indented to its place in the report (two levels deep),
+after a ",\n" separator: clear records are written at that depth, full results have
+the margin added after each newline (a newline in JSON text is always formatting:
+inside strings it is escaped). The spool is then copied out as it is.
 """
 
 from __future__ import annotations
@@ -18,52 +19,77 @@ from bisect import bisect_right
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from sanctions_check.aggregate import Tally
-from sanctions_check.model.clear import ClearResult
+from sanctions_check.io.validate import Validated
+from sanctions_check.model.clear import ClearJSON, ClearResult
 from sanctions_check.model.report import Report, Result, Summary
 from sanctions_check.report.json_format import write_around
 
-_SEPARATOR = b",\n"  # before every result in the list; the first one's comma becomes "["
-_MARGIN = b"\n    "  # results sit two levels deep in the report
+_MARGIN = b"    "  # results sit two levels deep in the report
+_SEPARATOR = b",\n" + _MARGIN  # before every result in the list; the first one's comma becomes "["
 _BLOCK = 1 << 20  # bytes copied from the spool at a time
-_BATCH = 128  # separators and results joined per write to the spool
+_BATCH = 256  # results joined per write to the spool
 
 
 class _Spool:
     """Chunks in arrival order, with the byte offset of each gap left by a held result.
     Chunks that arrive after their place (held results, large: their findings carry cap
-    totals) go to a second file, with only their index and position kept in memory."""
+    totals) go to a second file, with only their index and position kept in memory.
+    Clear records are written into it from their validated events (`put_clear`)."""
 
-    def __init__(self, file: BinaryIO, late_file: BinaryIO) -> None:
+    def __init__(self, file: BinaryIO, late_file: BinaryIO, render_clear: Callable[[Validated], bytes]) -> None:
         self.file = file
         self.size = 0
         self.gap_next: list[int] = []  # the first index after each gap in the spooled indices ...
         self.gap_offset: list[int] = []  # ... and the spool offset where it starts
         self.late_file = late_file
         self.late: list[tuple[int, int, int]] = []  # index, offset and length in late_file
+        self.count = 0  # results put, clear or not
+        self._render_clear = render_clear
         self._batch: list[bytes] = []
         self._last = -1
 
     def put(self, index: int, result: bytes) -> None:
         """One result's JSON; the spool puts the list separator before it."""
-        last = self._last
-        if index <= last:
-            self.late.append((index, self.late_file.tell(), len(_SEPARATOR) + len(result)))
-            self.late_file.write(_SEPARATOR)
-            self.late_file.write(result)
+        if index != self._last + 1 and not self._gap(index, result):
             return
-        if index != last + 1:
-            self.flush()
-            self.gap_next.append(index)
-            self.gap_offset.append(self.size)
         batch = self._batch
-        batch.append(_SEPARATOR)
         batch.append(result)
         if len(batch) >= _BATCH:
             self.flush()
         self._last = index
+        self.count += 1
+
+    def put_clear(self, index: int, validated: Validated) -> None:
+        """`put` of a clear record, written from the event (most of a feed: one call, not two)."""
+        if index != self._last + 1 and not self._gap(index, None):
+            return
+        batch = self._batch
+        batch.append(self._render_clear(validated))
+        if len(batch) >= _BATCH:
+            self.flush()
+        self._last = index
+        self.count += 1
+
+    def _gap(self, index: int, result: bytes | None) -> bool:
+        """A result out of sequence: a late one is stored aside (False); one after a gap
+        has the gap noted and goes on into the batch (True)."""
+        if index <= self._last:
+            if result is None:
+                raise RuntimeError("a clear record arrived after its place")  # a bug, not bad input
+            self.late.append((index, self.late_file.tell(), len(_SEPARATOR) + len(result)))
+            self.late_file.write(_SEPARATOR)
+            self.late_file.write(result)
+            self.count += 1
+            return False
+        self.flush()
+        self.gap_next.append(index)
+        self.gap_offset.append(self.size)
+        return True
 
     def flush(self) -> None:
-        data = b"".join(self._batch)
+        if not self._batch:
+            return
+        data = _SEPARATOR + _SEPARATOR.join(self._batch)
         self.file.write(data)
         self.size += len(data)
         self._batch.clear()
@@ -92,7 +118,7 @@ class _Spool:
 
 
 def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
-    """The results list, indented into place: "[" replaces the first separator's comma.
+    """The results list: "[" replaces the first separator's comma.
     Bytes go straight to the output's buffer when it has one, else are decoded (a StringIO)."""
     buffer = getattr(out, "buffer", None)
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -101,7 +127,6 @@ def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
         if first:
             block = b"[" + block[1:]
             first = False
-        block = block.replace(b"\n", _MARGIN)
         if buffer is not None:
             out.flush()
             buffer.write(block)
@@ -110,21 +135,29 @@ def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
     out.write("[]" if first else "\n  ]")
 
 
-def write_streamed(out: TextIO, pairs: Iterable[tuple[int, Result | ClearResult]],
+ClearSink = Callable[[int, Validated], None]
+
+
+def write_streamed(out: TextIO, results: Callable[[ClearSink], Iterable[tuple[int, Result | ClearResult]]],
                    head: Callable[[Summary], Report]) -> Report:
-    """Consume (index, result) pairs, then write the whole report; returns the report head."""
+    """Write the whole report; returns its head.
+
+    `results(clear)` gives the (index, result) pairs, passing events with no DPRK link to
+    `clear` instead (`stream_results(..., clear=clear)`): those are written here straight
+    from the validated event, most of a trade feed.
+    """
     tally = Tally()
     with tempfile.TemporaryFile("w+b") as file, tempfile.TemporaryFile("w+b") as late_file:
-        spool = _Spool(file, late_file)
-        count, put = tally.add, spool.put
-        clear = 0
-        for index, result in pairs:
-            if result.__class__ is ClearResult:  # most of a feed: counted here, serialised by orjson
-                clear += 1
-                put(index, result.json_bytes())  # type: ignore[union-attr]
+        spool = _Spool(file, late_file, ClearJSON(_MARGIN).render)
+        count, put, put_clear = tally.add, spool.put, spool.put_clear
+        for index, result in results(put_clear):
+            if result.__class__ is ClearResult:
+                put_clear(index, result.validated)  # type: ignore[union-attr]
             else:
                 count(result)
-                put(index, result.__pydantic_serializer__.to_json(result, indent=2))  # type: ignore[union-attr]
+                put(index, result.__pydantic_serializer__.to_json(result, indent=2).replace(  # type: ignore[union-attr]
+                    b"\n", b"\n" + _MARGIN))
+        clear = spool.count - tally.evaluated
         tally.add_clear(clear)
         report = head(tally.summary())
         for rejection in report.rejected:
