@@ -90,8 +90,8 @@ class ClearJSON:
     """Writes clear records as JSON at one depth of indentation, byte for byte what
     `Result.model_dump_json(indent=2)` gives with `margin` after each newline.
 
-    A clear record is mostly constant text, and a feed repeats its kinds, dates, country
-    pairs, item words and statuses: those pieces are made once and reused (bounded caches,
+    A clear record is mostly constant text, and a feed repeats its kinds, country pairs,
+    item words and statuses: those pieces are made once and reused (bounded caches,
     keyed narrowly so that a short feed does not spend its time filling them), so a record
     is a join of a few cached pieces and the event's id and line. Writing the
     report's own margin here saves indenting a whole report's bytes afterwards.
@@ -103,11 +103,10 @@ class ClearJSON:
         self._nl = nl = b"\n" + margin
         self._nest = nl + b"  "
         self._head = b"{" + nl + b'  "event_id": '
-        self._verdict = b"," + nl + b'  "verdict": "clear",' + nl + b'  "findings": [],' + nl + b'  "date": '
+        self._verdict = b"," + nl + b'  "verdict": "clear",' + nl + b'  "findings": [],' + nl + b'  "date": "'
         self._end = nl + b"}"
         # Each cache holds the text of one or two fields, keyed by what it is made from.
         self._kinds: dict[str, bytes] = {}
-        self._dates: dict[dt.date, bytes] = {}
         self._flows: dict[tuple[str, str], tuple[bytes, bytes]] = {}  # country codes -> parties, summary
         self._items: dict[str | None, bytes] = {}
         self._statuses: dict[str, bytes] = {}  # -> caps and status
@@ -130,11 +129,7 @@ class ClearJSON:
         value = fields["kind"]
         kind = self._kinds.get(value)
         if kind is None:
-            kind = self._remember(self._kinds, value, b"," + self._nl + b'  "kind": ' + orjson.dumps(value))
-        value = fields["date"]
-        date = self._dates.get(value)
-        if date is None:
-            date = self._remember(self._dates, value, b'"' + value.isoformat().encode() + b'"')
+            kind = self._remember(self._kinds, value, b'",' + self._nl + b'  "kind": ' + orjson.dumps(value))
         item = fields["item"]
         if item is None:
             label = None
@@ -156,7 +151,7 @@ class ClearJSON:
             if tail is None:
                 tail = self._remember(self._tails, validated.file, self._tail(validated))
         line = validated.line
-        return b"".join((self._head, orjson.dumps(fields["id"]), self._verdict, date, kind, flow[0], item_field,
+        return b"".join((self._head, orjson.dumps(fields["id"]), self._verdict, fields["date"].isoformat().encode(), kind, flow[0], item_field,
                          status, flow[1], tail, b"null" if line is None else str(line).encode(), self._end))
 
     def _remember(self, cache: dict, key: Any, value: Any) -> Any:
