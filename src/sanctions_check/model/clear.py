@@ -10,7 +10,7 @@ and dumping a Result.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import orjson
 
@@ -105,54 +105,65 @@ class ClearJSON:
         self._head = b"{" + nl + b'  "event_id": '
         self._verdict = b"," + nl + b'  "verdict": "clear",' + nl + b'  "findings": [],' + nl + b'  "date": "'
         self._end = nl + b"}"
-        # Each cache holds the text of one or two fields, keyed by what it is made from.
-        self._kinds: dict[str, bytes] = {}
-        self._flows: dict[tuple[str, str], tuple[bytes, bytes]] = {}  # country codes -> parties, summary
-        self._items: dict[str | None, bytes] = {}
-        self._statuses: dict[str, bytes] = {}  # -> caps and status
-        self._tails: dict[str | None, bytes] = {}  # file -> missing ... "line": (no warnings, no sources)
+        self.render: Callable[[Validated], bytes] = self._compile()
 
-    def render(self, validated: Validated) -> bytes:
-        # Fields are read from the models' __dict__: pydantic's __getattr__ hook keeps CPython
-        # from specialising attribute reads, and this runs once per event of a feed.
-        event = validated.event
-        fields = event.__dict__
-        origin, destination = fields["origin"].__dict__, fields["destination"].__dict__
-        if origin["name"] is None and destination["name"] is None and not fields["via"]:
-            # The usual line of a trade feed: two country codes.
-            key = (origin["country"], destination["country"])
-            flow = self._flows.get(key)
-            if flow is None:
-                flow = self._remember(self._flows, key, self._flow(event))
-        else:
-            flow = self._flow(event)
-        value = fields["kind"]
-        kind = self._kinds.get(value)
-        if kind is None:
-            kind = self._remember(self._kinds, value, b'",' + self._nl + b'  "kind": ' + orjson.dumps(value))
-        item = fields["item"]
-        if item is None:
-            label = None
-        else:
-            item = item.__dict__
-            label = item["description"] or item["category"] or (f"HS {item['hs_code']}" if item["hs_code"] else None)
-        item_field = self._items.get(label)
-        if item_field is None:
-            item_field = self._remember(self._items, label, b"," + self._nl + b'  "item": ' + orjson.dumps(label))
-        value = fields["status"]
-        status = self._statuses.get(value)
-        if status is None:
-            status = self._remember(self._statuses, value, b"," + self._nl + b'  "caps": [],' + self._nl
-                                    + b'  "status": ' + orjson.dumps(value))
-        if validated.warnings or fields["sources"]:
-            tail = self._tail(validated)
-        else:
-            tail = self._tails.get(validated.file)
-            if tail is None:
-                tail = self._remember(self._tails, validated.file, self._tail(validated))
-        line = validated.line
-        return b"".join((self._head, orjson.dumps(fields["id"]), self._verdict, fields["date"].isoformat().encode(), kind, flow[0], item_field,
-                         status, flow[1], tail, b"null" if line is None else str(line).encode(), self._end))
+    def _compile(self) -> Callable[[Validated], bytes]:
+        """`render(validated)`: the record. A closure over its caches and pieces, since it
+        runs once per event of a feed (no attribute look-ups on the way)."""
+        head, verdict, end, nl = self._head, self._verdict, self._end, self._nl
+        # Each cache holds the text of one or two fields, keyed by what it is made from.
+        flows: dict[tuple[str, ...], tuple[bytes, bytes]] = {}  # country codes -> parties, summary
+        kinds: dict[str, bytes] = {}
+        items: dict[str | None, bytes] = {}
+        statuses: dict[str, bytes] = {}  # -> caps and status
+        tails: dict[str | None, bytes] = {}  # file -> missing ... "line": (no warnings, no sources)
+        flow_of, tail_of, remember, dumps, join = self._flow, self._tail, self._remember, orjson.dumps, b"".join
+
+        def render(validated: Validated) -> bytes:
+            # Fields are read from the models' __dict__: pydantic's __getattr__ hook keeps
+            # CPython from specialising attribute reads.
+            event = validated.event
+            fields = event.__dict__
+            origin, destination = fields["origin"].__dict__, fields["destination"].__dict__
+            if origin["name"] is None and destination["name"] is None:
+                # The usual line of a trade feed: country codes only.
+                via = fields["via"]
+                key = (origin["country"], destination["country"], *via) if via else (
+                    origin["country"], destination["country"])
+                flow = flows.get(key)
+                if flow is None:
+                    flow = remember(flows, key, flow_of(event))
+            else:
+                flow = flow_of(event)
+            value = fields["kind"]
+            kind = kinds.get(value)
+            if kind is None:
+                kind = remember(kinds, value, b'",' + nl + b'  "kind": ' + dumps(value))
+            item = fields["item"]
+            if item is None:
+                label = None
+            else:
+                item = item.__dict__
+                label = item["description"] or item["category"] or (
+                    f"HS {item['hs_code']}" if item["hs_code"] else None)
+            item_field = items.get(label)
+            if item_field is None:
+                item_field = remember(items, label, b"," + nl + b'  "item": ' + dumps(label))
+            value = fields["status"]
+            status = statuses.get(value)
+            if status is None:
+                status = remember(statuses, value, b"," + nl + b'  "caps": [],' + nl + b'  "status": ' + dumps(value))
+            if validated.warnings or fields["sources"]:
+                tail = tail_of(validated)
+            else:
+                tail = tails.get(validated.file)
+                if tail is None:
+                    tail = remember(tails, validated.file, tail_of(validated))
+            line = validated.line
+            return join((head, dumps(fields["id"]), verdict, fields["date"].isoformat().encode(), kind, flow[0],
+                         item_field, status, flow[1], tail, b"null" if line is None else str(line).encode(), end))
+
+        return render
 
     def _remember(self, cache: dict, key: Any, value: Any) -> Any:
         # Only joined pieces are kept: orjson's own output holds a 4 KB buffer however short.

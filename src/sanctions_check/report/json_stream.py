@@ -43,7 +43,7 @@ class _Spool:
         self.gap_offset: list[int] = []  # ... and the spool offset where it starts
         self.late_file = late_file
         self.late: list[tuple[int, int, int]] = []  # index, offset and length in late_file
-        self.count = 0  # results put, clear or not
+        self.count = 0  # results written (counted when a batch is flushed)
         self._render_clear = render_clear
         self._batch: list[bytes] = []
         self._last = -1
@@ -57,7 +57,6 @@ class _Spool:
         if len(batch) >= _BATCH:
             self.flush()
         self._last = index
-        self.count += 1
 
     def put_clear(self, index: int, validated: Validated) -> None:
         """`put` of a clear record, written from the event (most of a feed: one call, not two)."""
@@ -68,7 +67,6 @@ class _Spool:
         if len(batch) >= _BATCH:
             self.flush()
         self._last = index
-        self.count += 1
 
     def _gap(self, index: int, result: bytes | None) -> bool:
         """A result out of sequence: a late one is stored aside (False); one after a gap
@@ -89,6 +87,7 @@ class _Spool:
     def flush(self) -> None:
         if not self._batch:
             return
+        self.count += len(self._batch)
         data = _SEPARATOR + _SEPARATOR.join(self._batch)
         self.file.write(data)
         self.size += len(data)
@@ -157,6 +156,7 @@ def write_streamed(out: TextIO, results: Callable[[ClearSink], Iterable[tuple[in
                 count(result)
                 put(index, result.__pydantic_serializer__.to_json(result, indent=2).replace(  # type: ignore[union-attr]
                     b"\n", b"\n" + _MARGIN))
+        spool.flush()  # counts what it writes
         clear = spool.count - tally.evaluated
         tally.add_clear(clear)
         report = head(tally.summary())
