@@ -43,6 +43,7 @@ class _Spool:
         self.gap_offset: list[int] = []  # ... and the spool offset where it starts
         self.late_file = late_file
         self.late: list[tuple[int, int, int]] = []  # index, offset and length in late_file
+        self._late_size = 0
         self.count = 0  # results written (counted when a batch is flushed)
         self._render_clear = render_clear
         self._batch: list[bytes] = []
@@ -74,9 +75,11 @@ class _Spool:
         if index <= self._last:
             if result is None:
                 raise RuntimeError("a clear record arrived after its place")  # a bug, not bad input
-            self.late.append((index, self.late_file.tell(), len(_SEPARATOR) + len(result)))
+            length = len(_SEPARATOR) + len(result)
+            self.late.append((index, self._late_size, length))
             self.late_file.write(_SEPARATOR)
             self.late_file.write(result)
+            self._late_size += length
             self.count += 1
             return False
         self.flush()
@@ -97,14 +100,17 @@ class _Spool:
         """Everything in input order: spooled blocks with the late chunks spliced in."""
         self.flush()
         self.file.seek(0)
-        at = 0
+        self.late_file.seek(0)
+        at = late_at = 0
         for index, late_offset, length in sorted(self.late):
             position = bisect_right(self.gap_next, index)
             offset = self.gap_offset[position] if position < len(self.gap_offset) else self.size
             yield from self._copy(offset - at)
             at = offset
-            self.late_file.seek(late_offset)
+            if late_offset != late_at:  # late chunks are mostly read in the order they were written
+                self.late_file.seek(late_offset)
             yield self.late_file.read(length)
+            late_at = late_offset + length
         yield from self._copy(self.size - at)
 
     def _copy(self, count: int) -> Iterator[bytes]:
