@@ -42,6 +42,15 @@ def _streamed(path: Path, rules: RuleSet) -> tuple[str, list]:
     return out.getvalue(), seen
 
 
+def _streamed_to_file(path: Path, rules: RuleSet, out_path: Path) -> str:
+    """As `check -o FILE` writes it: bytes go to the file's binary buffer."""
+    stream = EventStream([path])
+    with out_path.open("w", encoding="utf-8") as out:
+        write_streamed(out, lambda clear: stream_results(stream, rules, clear=clear),
+                       lambda summary: report_head(rules, summary, stream.rejected, stream.inputs, STAMP, None))
+    return out_path.read_text(encoding="utf-8")
+
+
 def _in_memory(path: Path, rules: RuleSet) -> str:
     return render(check(load_events([path]), rules, timestamp=STAMP, screening=False), "json")
 
@@ -62,6 +71,20 @@ def test_streamed_report_equals_the_report_built_in_memory(tmp_path: Path, bundl
     report = json.loads(streamed)
     assert [r["event_id"] for r in report["results"]] == [r["id"] for r in records if r["id"] != "broken"]
     assert report["summary"]["events"] == 1501 and report["summary"]["rejected"] == 1
+
+
+def test_streamed_to_a_file_equals_the_report_built_in_memory(tmp_path: Path, bundled_rules: RuleSet) -> None:
+    # A trade feed long enough for several batches of linked events, each spliced back
+    # into place between clear records.
+    records = list(events(12_000, "trade", seed=11))
+    path = _write(tmp_path / "feed.jsonl", records)
+    written = _streamed_to_file(path, bundled_rules, tmp_path / "report.json")
+    assert written == _in_memory(path, bundled_rules)
+    results = json.loads(written)["results"]
+    assert [r["event_id"] for r in results] == [r["id"] for r in records]
+    linked = [r for r in records if "KP" in (r["origin"]["country"], r["destination"]["country"], *r.get("via", []),
+                                             r.get("vessel", {}).get("flag"))]
+    assert len(linked) > 2 * 64  # more than one batch (evaluate._BURST)
 
 
 def test_held_event_last_in_input_goes_last(tmp_path: Path, bundled_rules: RuleSet) -> None:

@@ -126,6 +126,8 @@ def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
     """The results list: "[" replaces the first separator's comma.
     Bytes go straight to the output's buffer when it has one, else are decoded (a StringIO)."""
     buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()  # the text written so far goes first; the list is bytes from here on
     decoder = codecs.getincrementaldecoder("utf-8")()
     first = True
     for block in blocks:
@@ -133,10 +135,11 @@ def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
             block = b"[" + block[1:]
             first = False
         if buffer is not None:
-            out.flush()
             buffer.write(block)
         else:
             out.write(decoder.decode(block))
+    if buffer is not None:
+        buffer.flush()  # before the text layer writes the closing bracket
     out.write("[]" if first else "\n  ]")
 
 
