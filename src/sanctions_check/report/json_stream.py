@@ -82,9 +82,9 @@ class _Spool:
             self._late_size += length
             self.count += 1
             return False
-        self.flush()
+        # Where the next result will start, without writing the batch out early.
         self.gap_next.append(index)
-        self.gap_offset.append(self.size)
+        self.gap_offset.append(self.size + sum(len(_SEPARATOR) + len(chunk) for chunk in self._batch))
         return True
 
     def flush(self) -> None:
@@ -155,7 +155,9 @@ def write_streamed(out: TextIO, results: Callable[[ClearSink], Iterable[tuple[in
     from the validated event, most of a trade feed.
     """
     tally = Tally()
-    with tempfile.TemporaryFile("w+b") as file, tempfile.TemporaryFile("w+b") as late_file:
+    # Large buffers: results are read back between splices in pieces of a few dozen records.
+    with tempfile.TemporaryFile("w+b", buffering=_BLOCK) as file, \
+            tempfile.TemporaryFile("w+b", buffering=_BLOCK) as late_file:
         spool = _Spool(file, late_file, ClearJSON(_MARGIN).render)
         count, put, put_clear = tally.add, spool.put, spool.put_clear
         for index, result in results(put_clear):
