@@ -98,23 +98,21 @@ class Checker:
         for index, validated in enumerate(items):
             event = validated.event
             if quiet(event):
+                engaged = False
+            elif linked(event):
+                pending.append((index, validated, None))  # screened with its batch
+                engaged = True
+            else:  # a name passed the word gate: only a designation can engage a provision here
+                hits = screen.hits(event) if screen is not None else []
+                engaged = by_designation and any(h.match.active_on_date for h in hits)
+                if engaged:
+                    pending.append((index, validated, hits))
+            if not engaged:
                 if clear is None:
                     yield index, ClearResult(validated)
                 else:
                     clear(index, validated)
-                continue
-            if linked(event):
-                pending.append((index, validated, None))
-            else:  # a name passed the word gate: only a designation can engage a provision here
-                hits = screen.hits(event) if screen is not None else []
-                if not (by_designation and any(h.match.active_on_date for h in hits)):
-                    if clear is None:
-                        yield index, ClearResult(validated)
-                    else:
-                        clear(index, validated)
-                    continue
-                pending.append((index, validated, hits))
-            if len(pending) >= _BURST:
+            elif len(pending) >= _BURST:
                 yield from self._burst(pending, ledger, held)
         yield from self._burst(pending, ledger, held)
         cap_states = ledger.settle()
