@@ -149,7 +149,8 @@ def report_head(ruleset: RuleSet, summary: Summary, rejected: list[Rejection], i
 def stream_results(events: Iterable[Validated], rules: RuleSet, *, engine: EngineName = "durable",
                    verify: bool = False, screen: PartyScreen | None = None,
                    clear: Callable[[int, Validated], None] | None = None) -> Iterator[tuple[int, Result | ClearResult]]:
-    """(input index, result) pairs as each becomes final; cap-counted events come last.
+    """(input index, result) pairs as each becomes final, not in input order: DPRK-linked
+    events are evaluated in batches, cap-counted events come last (sort by the index).
     Events with no DPRK link come as light ClearResult records (`.to_result()` for the model),
     or, if `clear` is given, are passed to it as (index, validated event) instead."""
     return checker_for(rules, engine, verify, screen).stream(events, clear)

@@ -71,11 +71,8 @@ def matched_tests(clauses: list[Clause], fact: dict[str, Any]) -> list[Test]:
 
 
 def item_label(event: Event) -> str | None:
-    """The item as reported: description, else category, else HS code."""
-    item = event.item
-    if item is None:
-        return None
-    return item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None)
+    """The item as reported (`Item.label`), if there is one."""
+    return event.item.label if event.item is not None else None
 
 
 def _item(event: Event) -> str:

@@ -53,9 +53,7 @@ class ClearResult:
     @property
     def item(self) -> str | None:
         item = self._validated.event.item
-        if item is None:
-            return None
-        return item.description or item.category or (f"HS {item.hs_code}" if item.hs_code else None)
+        return None if item is None else item.label
 
     @property
     def summary(self) -> str:
@@ -102,15 +100,15 @@ class ClearJSON:
     def __init__(self, margin: bytes = b"") -> None:
         self._nl = nl = b"\n" + margin
         self._nest = nl + b"  "
-        self._head = b"{" + nl + b'  "event_id": '
-        self._verdict = b"," + nl + b'  "verdict": "clear",' + nl + b'  "findings": [],' + nl + b'  "date": "'
-        self._end = nl + b"}"
         self.render: Callable[[Validated], bytes] = self._compile()
 
     def _compile(self) -> Callable[[Validated], bytes]:
         """`render(validated)`: the record. A closure over its caches and pieces, since it
         runs once per event of a feed (no attribute look-ups on the way)."""
-        head, verdict, end, nl = self._head, self._verdict, self._end, self._nl
+        nl = self._nl
+        head = b"{" + nl + b'  "event_id": '
+        verdict = b"," + nl + b'  "verdict": "clear",' + nl + b'  "findings": [],' + nl + b'  "date": "'
+        end = nl + b"}"
         # Each cache holds the text of one or two fields, keyed by what it is made from.
         flows: dict[tuple[str, ...], tuple[bytes, bytes]] = {}  # country codes -> parties, summary
         kinds: dict[str, bytes] = {}
@@ -142,7 +140,7 @@ class ClearJSON:
             item = fields["item"]
             if item is None:
                 label = None
-            else:
+            else:  # Item.label, from the field dict
                 item = item.__dict__
                 label = item["description"] or item["category"] or (
                     f"HS {item['hs_code']}" if item["hs_code"] else None)

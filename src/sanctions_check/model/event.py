@@ -82,6 +82,11 @@ class Item(_Contract):
     def hs_digits(self) -> str | None:
         return self.hs_code.replace(".", "") if self.hs_code else None
 
+    @property
+    def label(self) -> str | None:
+        """As reports show it: the description, else the category, else the HS code."""
+        return self.description or self.category or (f"HS {self.hs_code}" if self.hs_code else None)
+
 
 class Vessel(_Contract):
     name: str | None = None
