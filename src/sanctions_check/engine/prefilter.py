@@ -42,13 +42,21 @@ class Prefilter:
                 else:
                     self.designations = True
 
-        self.linked = self._compile()
+        anchorless = self.quiet_gate(None)
+
+        def linked(event: Event) -> bool:
+            """Whether the event shows a DPRK anchor. A designated party is the caller's to
+            add (when `designations` is set), since it needs screening first."""
+            return not anchorless(event)
+
+        self.linked = linked
 
     def quiet_gate(self, may_match: Callable[[Event], bool] | None) -> Callable[[Event], bool]:
         """`quiet(event)`: no DPRK anchor, and no name that `may_match` a listed one (names
         are not looked at when it is None): the usual line of a trade feed, clear at once.
 
-        `linked` and the screening gate in one pass over the event's fields.
+        `not linked` and the screening gate in one pass over the event's fields (a closure
+        over the anchor sets: it runs once per event of a feed).
         """
         if self.everything:
             return lambda event: False
@@ -70,21 +78,3 @@ class Prefilter:
             return not may_match(event)
 
         return quiet
-
-    def _compile(self) -> Callable[[Event], bool]:
-        """`linked(event)`: whether the event shows a DPRK anchor. A designated party is the
-        caller's to add (when `designations` is set), since it needs screening first.
-        A closure over the anchor sets: it runs once per event of a feed."""
-        if self.everything:
-            return lambda event: True
-        countries, flags, transit = frozenset(self.countries), frozenset(self.flags), frozenset(self.transit)
-
-        def linked(event: Event) -> bool:
-            if event.origin.country in countries or event.destination.country in countries:
-                return True
-            vessel = event.vessel
-            if vessel is not None and vessel.flag in flags:
-                return True
-            return bool(event.via) and not transit.isdisjoint(event.via)
-
-        return linked
