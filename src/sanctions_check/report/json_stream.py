@@ -2,8 +2,9 @@
 
 Results are serialised to UTF-8 as they become final and spooled to a file; the summary,
 which the report puts before the results, is known only at the end, when the spool is
-copied out in large blocks. Results that come late (events held for cap totals) are
-spliced back into input order at offsets noted when their gap went by.
+copied out in large blocks. Results that come late (DPRK-linked events, evaluated in
+batches, and events held for cap totals) are spliced back into input order at offsets
+noted when their gap went by.
 
 Each result is spooled already indented to its place in the report (two levels deep),
 after a ",\n" separator: clear records are written at that depth, full results have
