@@ -48,7 +48,11 @@ class LoadedEvents:
 
 class EventStream:
     """Validated events of some files, read lazily; rejections and input hashes collect
-    as the stream is consumed (complete once it is exhausted)."""
+    as the stream is consumed (complete once it is exhausted).
+
+    A file that cannot be read, or whose records cannot be found exactly, becomes one
+    rejection of scope "file" naming it and why; the other files are still checked.
+    """
 
     def __init__(self, paths: Iterable[Path | str], input_format: str | None = None,
                  on_bytes: Callable[[int], None] | None = None) -> None:
@@ -57,23 +61,32 @@ class EventStream:
         self.on_bytes = on_bytes  # progress: called with the size of each chunk read
         self.rejected: list[Rejection] = []
         self.inputs: list[InputInfo] = []
-        for path in self.paths:  # fail early, before any output is written
-            detect_format(path, input_format)
-            if not path.exists():
-                raise InputError(f"{path}: no such file", "check the path")
 
     def __iter__(self) -> Iterator[Validated]:
         validator = Validator()  # ids must be unique across all inputs of one run
         for path in self.paths:
             digest = hashlib.sha256()
             meter = _Metered(digest, self.on_bytes) if self.on_bytes else digest
-            for raw in iter_file(path, detect_format(path, self.input_format), meter):
-                outcome = validator.validate(raw)
-                if isinstance(outcome, Rejection):
-                    self.rejected.append(outcome)
-                else:
-                    yield outcome
-            self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest()))
+            records = 0
+            try:
+                for raw in iter_file(path, detect_format(path, self.input_format), meter):
+                    records += 0 if raw.whole_file else 1
+                    outcome = validator.validate(raw)
+                    if isinstance(outcome, Rejection):
+                        self.rejected.append(outcome)
+                    else:
+                        yield outcome
+            except InputError as error:
+                self.rejected.append(file_rejection(path, error))
+                self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest(), records=None))
+                continue
+            self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest(), records=records))
+
+
+def file_rejection(path: Path | str, error: InputError) -> Rejection:
+    """A whole file that could not be read, as an entry of the report's `rejected`."""
+    text = error.message if error.message.startswith(str(path)) else f"{path}: {error.message}"
+    return Rejection(file=str(path), errors=[f"{text} ({error.hint})" if error.hint else text], scope="file")
 
 
 class _Metered:

@@ -12,7 +12,7 @@ import click
 from sanctions_check.aggregate import summarise
 from sanctions_check.api import EventStream, checker_for, load_rules, party_screen, report_head, stream_results
 from sanctions_check.cli.options import rules_option
-from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, InputError
+from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, EXIT_USAGE, InputError
 from sanctions_check.evaluate import as_result
 from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.report import Report, Result, Summary
@@ -65,7 +65,11 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     2 input or usage error, 3 internal or engine error.
     """
     ruleset = load_rules(rules_dir)
-    stream = EventStream(files, input_format)  # checks the inputs before any output file is made
+    stream = EventStream(files, input_format)
+    if not any(path.is_file() for path in files):  # nothing to report on: no output file is made
+        missing = files[0]
+        raise InputError(f"{missing}: no such file" if not missing.exists() else f"{missing}: not a file",
+                         "check the path")
     try:
         handle = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
@@ -108,7 +112,10 @@ def _progress(files: tuple[Path, ...], fmt: str, output: Path | None):  # type: 
 
 
 def exit_code(summary: Summary, fail_on: tuple[str, ...]) -> int:
-    """1 when any verdict named in --fail-on occurred, else 0."""
+    """2 when input could not be read (a file, part of one, or every record of the input),
+    else 1 when any verdict named in --fail-on occurred, else 0."""
+    if summary.input_errors or (summary.rejected and not summary.evaluated):
+        return EXIT_USAGE
     counts = {"potential_violation": summary.flagged, "insufficient_data": summary.insufficient_data,
               "exempt": summary.exempt, "rejected": summary.rejected}
     return EXIT_FLAGGED if any(counts.get(name, 0) for name in fail_on if name != "never") and "never" not in fail_on else EXIT_CLEAR

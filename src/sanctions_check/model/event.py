@@ -110,14 +110,35 @@ class Vessel(_Contract):
         return text
 
 
+_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _published(value: Any) -> Any:
+    """Reports are often dated by month or year: YYYY, YYYY-MM or YYYY-MM-DD (a time is cut off)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if text and re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text):
+        text = text[:10]
+    match = _PUBLISHED.match(text or "")
+    if match:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)  # type: ignore[arg-type]
+            return text
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a publication date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
 class Source(_Contract):
     title: str | None = None
     url: str | None = None
-    published: dt.date | None = None
+    published: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
 
-    _check_published = field_validator("published", mode="before")(
-        classmethod(lambda cls, v: None if v in (None, "") else _iso_date(v))
-    )
+    _check_published = field_validator("published", mode="before")(classmethod(lambda cls, v: _published(v)))
 
 
 class Exemption(_Contract):
