@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -14,6 +15,7 @@ from sanctions_check.api import EventStream, checker_for, load_rules, party_scre
 from sanctions_check.cli.options import rules_option
 from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, EXIT_USAGE, InputError
 from sanctions_check.evaluate import as_result
+from sanctions_check.lists import DesignationList
 from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.report import Report, Result, Summary
 from sanctions_check.report import FORMATS, render
@@ -39,6 +41,9 @@ def run_options(func):  # type: ignore[no-untyped-def]
         click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="File of reviewed matches (entity_reference,name,decision,reason,reviewer,date)."),
         click.option("--no-screening", is_flag=True, help="Do not screen party names against the designations list."),
+        click.option("--max-list-age", "max_list_age", type=click.IntRange(min=0), default=180, show_default=True,
+                     envvar="SANCTIONS_CHECK_MAX_LIST_AGE", metavar="DAYS",
+                     help="Warn on standard error when the designations list is older than this."),
         rules_option,
     ]
     for option in reversed(options):
@@ -58,7 +63,7 @@ def run_options(func):  # type: ignore[no-untyped-def]
 def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_on: tuple[str, ...],
                   input_format: str | None, engine: str, verify: bool, timestamp: str | None,
                   designations: Path | None, decisions: Path | None, no_screening: bool,
-                  rules_dir: str | None) -> None:
+                  max_list_age: int, rules_dir: str | None) -> None:
     """Check event FILES (JSON, JSON Lines, YAML or CSV) against the rules.
 
     Exit codes: 0 nothing flagged, 1 potential violations found (see --fail-on),
@@ -75,6 +80,8 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}", "choose another --output path") from None
     screen = None if no_screening else party_screen(designations, decisions)
+    if screen is not None:
+        warn_if_stale(screen.designations, max_list_age)
     engines = checker_for(ruleset, engine, verify, screen).engines if verify else None  # type: ignore[arg-type]
     bar = _progress(files, fmt, output)
     with handle if output else nullcontext(handle), bar or nullcontext():
@@ -84,7 +91,7 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
                                   clear=clear)
 
         def head(summary: Summary) -> Report:
-            return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines)
+            return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines, screen)
 
         if fmt == "json":
             # JSON is the format for large feeds: streamed, so memory stays flat.
@@ -97,6 +104,17 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     if output is not None:
         click.echo(f"wrote {output} ({report.summary.flagged} flagged of {report.summary.events})", err=True)
     raise click.exceptions.Exit(exit_code(report.summary, fail_on))
+
+
+def warn_if_stale(listed: DesignationList, max_age: int) -> None:
+    """A list generated long ago misses newer designations: say so, and how to update."""
+    if listed.generated_on is None:
+        return
+    age = (dt.date.today() - listed.generated_on).days
+    if age > max_age:
+        click.echo(f"warning: the designations list was generated on {listed.generated_on} ({age} days ago, "
+                   f"more than {max_age}); designations made since are not screened. Update it with "
+                   "`sanctions-check lists update` (or `lists import FILE.xml`), or pass --max-list-age.", err=True)
 
 
 def show_progress(fmt: str, to_file: bool, stdout_tty: bool, stderr_tty: bool) -> bool:

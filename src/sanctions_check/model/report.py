@@ -112,6 +112,17 @@ class InputInfo(_Out):
     records: int | None = None
 
 
+class DesignationsInfo(_Out):
+    """The designations list the parties were screened against: part of every judgement."""
+
+    source: str
+    generated_on: dt.date | None = None
+    imported_on: dt.date | None = None
+    sha256: str = Field(description="of the imported file, else of the list's entries as loaded")
+    entries: int = 0
+    age_days: int | None = Field(None, description="days from the list's generation to the report's")
+
+
 class Report(_Out):
     schema_version: str = SCHEMA_VERSION
     tool: ToolInfo
@@ -123,3 +134,4 @@ class Report(_Out):
     generated_at: str | None = None
     inputs: list[InputInfo] = Field(default_factory=list)
     verified_engines: list[str] | None = Field(None, description="set when --verify compared engines")
+    designations: DesignationsInfo | None = Field(None, description="None when screening was off")
