@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from sanctions_check.io import countries
 from sanctions_check.io.read import RawRecord
 from sanctions_check.model.event import Event
 from sanctions_check.model.report import Rejection
@@ -50,6 +51,10 @@ def _message(item: dict[str, Any]) -> str:
         text = msg
     else:
         text = f"field `{loc}`: {msg}"
+    if "ISO 3166-1" in msg and isinstance(item.get("input"), str):
+        close = countries.suggestion(item["input"])
+        if close:
+            text += f"; did you mean {close}?"
     return _short(text)
 
 
@@ -164,6 +169,8 @@ class Validator:
         warnings += [f"field `{path}`: text with an invalid character (a lone surrogate) shown as U+FFFD" for path in replaced]
         if isinstance(data.get("sources"), dict):
             data = dict(data, sources=[data["sources"]])  # CSV gives one flattened source
+        data, renamed = countries.normalise(data)
+        warnings += renamed
         try:
             event = Event.model_validate(data)
         except ValidationError as error:
@@ -191,6 +198,8 @@ class Validator:
             self._files.append(raw.file)
         self._seen[event.id] = (len(self._files) - 1) << 32 | (raw.line or 0)
         warnings += [f"unknown field `{name}` ignored (not in contract v1)" for name in unknown_fields(event)]
+        if event.date_period is not None:
+            warnings.append(f"date {event.date_period!r} read as the period {event.date} to {event.end_date}")
         return Validated(event, raw.file, raw.line, warnings)
 
     @staticmethod
