@@ -109,6 +109,18 @@ def cap_progress(cap: CapNote) -> str:
     return "; ".join(parts)
 
 
+def _ship(name: str | None, imo: str | None, flag: str | None) -> str:
+    return (name or "unnamed vessel") + (f" (IMO {imo})" if imo else "") + (f", flag {flag}" if flag else "")
+
+
+def ships(event: Event) -> str:
+    """The ships of the act as an explanation names them: the vessel, then the other ships."""
+    named = [_ship(v.name, v.imo, v.flag) for v in (event.vessel, event.counterpart) if v is not None]
+    named += [_ship(p.name, None, p.country) for p in (event.origin, event.destination, *event.intermediaries)
+              if p.type == "vessel"]
+    return " with ".join(named) if named else "no vessel reported"
+
+
 def event_values(event: Event, fact: dict[str, Any]) -> dict[str, str]:
     """The placeholders that depend only on the event: computed once for all its findings."""
     return {
@@ -117,8 +129,7 @@ def event_values(event: Event, fact: dict[str, Any]) -> dict[str, str]:
         "date": event.date.isoformat(),
         "value": f"USD {fact['value_usd']:,.0f}" if "value_usd" in fact else "value not reported",
         "quantity": _amount(event),
-        "vessel": (f"{event.vessel.name or 'unnamed vessel'}" + (f" (IMO {event.vessel.imo})" if event.vessel.imo else "")
-                   + (f", flag {event.vessel.flag}" if event.vessel.flag else "")) if event.vessel else "no vessel reported",
+        "vessel": ships(event),
         "activity": event.activity or (event.vessel.activity.replace("_", " ") if event.vessel and event.vessel.activity else event.kind),
         "origin": party_label(event.origin),
         "destination": party_label(event.destination),

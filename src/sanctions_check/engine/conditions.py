@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sanctions_check.engine.facts import cap_field, category_field, day_number
+from sanctions_check.engine.facts import cap_field, category_field, day_number, flag_field
 from sanctions_check.model.rule import Provision, Threshold, When
 
 OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -69,7 +69,7 @@ def when_clauses(when: When) -> list[Clause]:
     if when.vessel_activity:
         clauses.append(_any("vessel_activity", list(when.vessel_activity)))
     if when.vessel_flag:
-        clauses.append(_any("vessel_flag", list(when.vessel_flag)))
+        clauses.append(tuple(Test(flag_field(code), "eq", 1) for code in when.vessel_flag))
     if when.origin_country:
         clauses.append(_any("origin_country", list(when.origin_country)))
     if when.destination_country:

@@ -29,6 +29,11 @@ def category_field(category: str) -> str:
     return "c_" + _safe(category)
 
 
+def flag_field(code: str) -> str:
+    """A ship of the act flies this flag."""
+    return "flag_" + code
+
+
 def cap_field(cap_id: str) -> str:
     return "cap_" + _safe(cap_id)
 
@@ -103,11 +108,10 @@ def build_fact(
                 fact[f"hs{width}"] = classification.hs[:width]
     for code in event.via:
         fact[f"via_{code}"] = 1
-    if event.vessel is not None:
-        if event.vessel.activity:
-            fact["vessel_activity"] = event.vessel.activity
-        if event.vessel.flag:
-            fact["vessel_flag"] = event.vessel.flag
+    if event.vessel is not None and event.vessel.activity:
+        fact["vessel_activity"] = event.vessel.activity
+    for flag in event.ship_flags:  # any ship of the act: see Event.ship_flags
+        fact[flag_field(flag)] = 1
     for name, value in (
         ("value_usd", usd(event)),
         ("barrels", barrels(event, classification, conversions)),

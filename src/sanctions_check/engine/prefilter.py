@@ -14,7 +14,7 @@ from sanctions_check.model.countries import DPRK
 from sanctions_check.model.event import Event
 from sanctions_check.model.rule import Provision
 
-_ANCHORS = ("to_dprk", "from_dprk", "vessel_flag", "via_", "origin_country", "destination_country", "designated_")
+_ANCHORS = ("to_dprk", "from_dprk", "flag_", "via_", "origin_country", "destination_country", "designated_")
 
 
 class Prefilter:
@@ -35,8 +35,8 @@ class Prefilter:
                     self.countries.add(DPRK)
                 elif test.field in ("origin_country", "destination_country"):
                     self.countries.add(test.value)
-                elif test.field == "vessel_flag":
-                    self.flags.add(test.value)
+                elif test.field.startswith("flag_"):
+                    self.flags.add(test.field[5:])
                 elif test.field.startswith("via_"):
                     self.transit.add(test.field[4:])
                 else:
@@ -71,6 +71,14 @@ class Prefilter:
                 return False
             vessel, via = fields["vessel"], fields["via"]
             if vessel is not None and vessel.flag in flags or via and not transit.isdisjoint(via):
+                return False
+            # The other ships of the act (Event.ship_flags): rare in a feed, so read only when present.
+            counterpart, intermediaries = fields["counterpart"], fields["intermediaries"]
+            if counterpart is not None and counterpart.flag in flags:
+                return False
+            if intermediaries and any(p.type == "vessel" and p.country in flags for p in intermediaries):
+                return False
+            if origin["type"] == "vessel" and origin["country"] in flags or destination["type"] == "vessel" and destination["country"] in flags:
                 return False
             if may_match is None or (vessel is None and origin["name"] is None and destination["name"] is None
                                      and not fields["intermediaries"]):

@@ -93,7 +93,7 @@ def unknown_fields(event: Event) -> list[str]:
     found = [name for name in (event.__pydantic_extra__ or {})]
     parts: list[tuple[str, BaseModel | None]] = [
         ("origin", event.origin), ("destination", event.destination), ("item", event.item),
-        ("vessel", event.vessel), ("exemption", event.exemption),
+        ("vessel", event.vessel), ("counterpart", event.counterpart), ("exemption", event.exemption),
     ]
     parts += [(f"sources[{n}]", s) for n, s in enumerate(event.sources)]
     parts += [(f"intermediaries[{n}]", p) for n, p in enumerate(event.intermediaries)]

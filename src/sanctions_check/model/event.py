@@ -182,6 +182,9 @@ class Event(_Contract):
     activity: str | None = None
     related_to: list[Category] = Field(default_factory=list)
     vessel: Vessel | None = None
+    counterpart: Vessel | None = Field(
+        None, description="added to contract v1: the other ship of a ship-to-ship transfer, bunkering or "
+                          "towing (the DPRK tanker where `vessel` is the foreign one)")
     status: Status = "reported"
     sources: list[Source] = Field(default_factory=list)
     notes: str | None = None
@@ -223,6 +226,15 @@ class Event(_Contract):
     @classmethod
     def _via(cls, value: list[str]) -> list[str]:
         return [_country(code) for code in value]
+
+    @property
+    def ship_flags(self) -> frozenset[str]:
+        """Flags of every ship in the act: the vessel, the counterpart ship, and parties of
+        type vessel (whose country is their flag). "DPRK-flagged vessels" in a provision means
+        any of them: the Panel names the foreign tanker as the vessel, the DPRK one as the party."""
+        flags = {ship.flag for ship in (self.vessel, self.counterpart) if ship is not None and ship.flag}
+        flags.update(p.country for p in (self.origin, self.destination, *self.intermediaries) if p.type == "vessel")
+        return frozenset(flags)
 
     @model_validator(mode="after")
     def _required_by_kind(self) -> "Event":
