@@ -37,7 +37,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.worker = await run_in_threadpool(Worker, settings)
+        if getattr(app.state, "worker", None) is None:  # tests hand one worker to several apps
+            app.state.worker = await run_in_threadpool(Worker, settings)
         yield
 
     app = FastAPI(title="sanctions-check", version=__version__, description=DESCRIPTION, lifespan=lifespan,

@@ -56,8 +56,9 @@ def _worker(request: Request) -> Worker:
     return request.app.state.worker  # type: ignore[no-any-return]
 
 
-def _run_check(worker: Worker, data: bytes, content_type: str | None, query: dict[str, Any], fmt: str) -> Rendered:
-    events = read_body(data, content_type, worker.settings.max_events)
+def _run_check(worker: Worker, data: bytes, content_type: str | None, max_events: int, query: dict[str, Any],
+               fmt: str) -> Rendered:
+    events = read_body(data, content_type, max_events)
     return worker.check(events, resolve_options(query, events.options), fmt)
 
 
@@ -80,7 +81,7 @@ async def check(
     metrics.in_progress += 1
     try:
         rendered = await run_in_threadpool(_run_check, _worker(request), data, request.headers.get("content-type"),
-                                           query, fmt)
+                                           request.app.state.settings.max_events, query, fmt)
     finally:
         metrics.in_progress -= 1
     request.scope[STATE_KEY].update(events=rendered.summary.events, flagged=rendered.summary.flagged)
