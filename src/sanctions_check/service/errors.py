@@ -62,8 +62,9 @@ async def _http_error(request: Request, error: Exception) -> JSONResponse:
 async def _unexpected(request: Request, error: Exception) -> JSONResponse:
     request_id = request.scope.get(STATE_KEY, {}).get("request_id", "?")
     log.exception("internal error, request %s", request_id)
+    # Answered by Starlette's outermost middleware, outside ours: the id header is set here.
     return _answer(500, f"internal error; the service log has it under request id {request_id}",
-                   "please report it with that id")
+                   "please report it with that id", {"x-request-id": request_id})
 
 
 def install(app: FastAPI) -> None:
