@@ -162,7 +162,9 @@ async def readyz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "starting"}, status_code=503)
     # A list that failed to reload leaves the previous one in use: still ready (every worker
     # would see the same broken file, and taking them all out of rotation is an outage).
-    return JSONResponse({"status": "ready", "ruleset": worker.ruleset.version, "list_error": worker.list_error})
+    # The message (which names server paths) is for GET /v1/lists, behind the token.
+    return JSONResponse({"status": "ready", "ruleset": worker.ruleset.version,
+                         "list_reload_failed": worker.list_error is not None})
 
 
 @ops.get("/metrics", summary="Prometheus metrics of this worker process", response_class=PlainTextResponse)

@@ -87,6 +87,7 @@ class Worker:
         self._screen_lock = threading.Lock()  # the Screener keeps a cache of scored names
         self._list = load_list()
         self.list_error: str | None = None
+        self._failed: Signature | None = None  # a broken list file, not read again until it changes
         self.pid = os.getpid()
         # Build the engine now, so the first request does not pay for it and /readyz means ready.
         checker_for(self.ruleset, "durable", False, self._list.screen)
@@ -95,19 +96,24 @@ class Worker:
         """The list in use, moved to a newly imported one when its file changed (one stat a
         request, so every worker follows `lists import` at its next request)."""
         try:
-            changed = _signature(active_list_path()) != self._list.signature
+            signature = _signature(active_list_path())
         except OSError:
-            changed = True
-        return self.reload()[0] if changed else self._list
+            signature = None
+        if signature == self._list.signature or (signature is not None and signature == self._failed):
+            return self._list
+        return self.reload()[0]
 
     def reload(self) -> tuple[ListInUse, bool]:
         """Read the active list again if its file changed; on a broken file keep the old one."""
         with self._list_lock:
+            signature: Signature | None = None
             try:
-                if _signature(active_list_path()) == self._list.signature:
+                signature = _signature(active_list_path())
+                if signature == self._list.signature:
                     return self._list, False
                 fresh = load_list()
             except (OSError, ListError) as error:
+                self._failed = signature
                 self.list_error = getattr(error, "message", None) or str(error)
                 log.error("designations list not reloaded, the previous one stays in use: %s", self.list_error)
                 raise ListError(f"the designations list could not be reloaded: {self.list_error}",
@@ -115,7 +121,7 @@ class Worker:
                                 "the previous list stays in use") from None
             # A Checker is kept per screen by api.checker_for (one per reload: a list's
             # worth of memory); the engine rulesets it uses are shared, built once.
-            self._list, self.list_error = fresh, None
+            self._list, self.list_error, self._failed = fresh, None, None
             log.info("designations list reloaded: %s (sha256 %s)", fresh.file, fresh.sha256)
             return fresh, True
 
