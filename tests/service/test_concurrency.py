@@ -56,3 +56,18 @@ def test_32_concurrent_checks_equal_serial_ones_and_take_turns_on_the_engine(
     assert len(set(serial)) == 32
     assert most_inside == 1  # the lock: one request at a time in the engine
     assert most_waiting > 1  # while others were in flight, waiting for it
+
+
+def test_requests_build_no_engine_rulesets_and_no_checkers(client: Any) -> None:
+    from sanctions_check import api
+    from sanctions_check.engine import durable
+
+    options = [{}, {"engine": "reference"}, {"screening": "false"}, {"verify": "true"}]
+    for params in options:  # each kind of checker once, as a worker's first requests would
+        client.post("/v1/check", params=params, content=events_body(5))
+    handles, checkers = dict(durable._handles), dict(api._checkers)
+    for seed in range(12):
+        for params in options:
+            assert client.post("/v1/check", params=params, content=events_body(5, seed=seed)).status_code == 200
+    assert durable._handles == handles  # durable-rules rulesets are never freed: none is added
+    assert api._checkers == checkers
