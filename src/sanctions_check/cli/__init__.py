@@ -40,12 +40,14 @@ def _register() -> None:
     from sanctions_check.cli.report import report_command
     from sanctions_check.cli.rules import rules_group
     from sanctions_check.cli.schema import schema_command
+    from sanctions_check.cli.serve import serve as serve_command
 
     main.add_command(check_command)
     main.add_command(rules_group)
     main.add_command(schema_command)
     main.add_command(report_command)
     main.add_command(diff_command)
+    main.add_command(serve_command)
     for module, name in (("sanctions_check.cli.lists", "lists"), ("sanctions_check.cli.screen", "screen")):
         try:
             imported = __import__(module, fromlist=[name])
