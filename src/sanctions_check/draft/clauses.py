@@ -9,6 +9,7 @@ build") shares the subject of the verb before it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,8 @@ class Clause:
     subject_start: int  # the subject region is text[subject_start:verb_start]; empty when shared
     object_end: int  # the object region is text[verb_end:object_end]
     passive: bool
+    # "received diesel in a ship-to-ship transfer": the verb's act happened at sea.
+    vessel_activity: str | None = None
 
     @property
     def shared_subject(self) -> bool:
@@ -59,15 +62,20 @@ def _is_verb(text: str, start: int, sentence_start: int, trigger: Trigger) -> bo
 
 def clauses(text: str, sentence: Sentence, language: Language) -> list[Clause]:
     pattern, by_word = _trigger_pattern(language)
-    verbs: list[tuple[int, int, Trigger]] = []
+    verbs: list[tuple[int, int, Trigger, str | None]] = []
     for match in pattern.finditer(text, sentence.start, sentence.end):
         trigger = by_word[match.group(0).lower()]
         if _is_verb(text, match.start(), sentence.start, trigger) and not _NEGATED.search(
                 text[max(sentence.start, match.start() - 30):match.start()]):
-            verbs.append((match.start(), match.end(), trigger))
+            if verbs and trigger.kind == "vessel" and verbs[-1][2].kind != "vessel" \
+                    and not _SEPARATOR.search(text, verbs[-1][1], match.start()):
+                start, end, first, _ = verbs[-1]
+                verbs[-1] = (start, end, first, trigger.activity)
+                continue
+            verbs.append((match.start(), match.end(), trigger, None))
     found: list[Clause] = []
     subject_starts: list[int] = []
-    for index, (start, end, trigger) in enumerate(verbs):
+    for index, (start, end, trigger, at_sea) in enumerate(verbs):
         if index == 0:
             subject_start = sentence.start
         else:
@@ -78,12 +86,11 @@ def clauses(text: str, sentence: Sentence, language: Language) -> list[Clause]:
                 subject_start = start
         subject_starts.append(subject_start)
         passive = bool(_PASSIVE.search(text[max(sentence.start, start - 30):start]))
-        found.append(Clause(trigger, start, end, subject_start, sentence.end, passive))
+        found.append(Clause(trigger, start, end, subject_start, sentence.end, passive, at_sea))
     # Each clause's object ends where the next clause begins (at its separator).
     for index in range(len(found) - 1):
         following = found[index + 1]
         gap = list(_SEPARATOR.finditer(text, found[index].verb_end, following.verb_start))
         end = gap[-1].start() if gap else following.verb_start
-        found[index] = Clause(found[index].trigger, found[index].verb_start, found[index].verb_end,
-                              found[index].subject_start, end, found[index].passive)
+        found[index] = dataclasses.replace(found[index], object_end=end)
     return found

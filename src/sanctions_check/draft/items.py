@@ -53,6 +53,8 @@ def keyword_words(text: str, start: int, end: int, classifier: Classifier, langu
             last = max(last, b)
     while last < len(words) and words[last][2] in language.heads:
         last += 1
+    while first > 0 and words[first - 1][2] in language.modifiers:
+        first -= 1
     begin, finish = words[first][0], words[last - 1][1]
     return Words(begin, finish, text[begin:finish], True)
 

@@ -24,7 +24,7 @@ LANGUAGE = "draft-language.yaml"
 class Trigger:
     words: tuple[str, ...]  # the words as written, lower case
     kind: str
-    subject: str  # "origin" or "destination"
+    subject: str  # "origin", "destination", or "exchange" (the goods paying for the act before)
     activity: str | None = None  # vessel activity
     ambiguous: bool = False
 
@@ -39,6 +39,8 @@ class Language:
     reporting_verbs: frozenset[str]
     units: dict[str, str]  # word -> contract unit
     heads: frozenset[str]
+    modifiers: frozenset[str]
+    reporting_nouns: frozenset[str]
 
 
 def tables_dir() -> Path:
@@ -92,6 +94,8 @@ def language(tables: Path | None = None) -> Language:
             reporting_verbs=frozenset(str(w).lower() for w in data.get("reporting_verbs", ())),
             units=units,
             heads=frozenset(str(w).lower() for w in data.get("heads", ())),
+            modifiers=frozenset(str(w).lower() for w in data.get("modifiers", ())),
+            reporting_nouns=frozenset(str(w).lower() for w in data.get("reporting_nouns", ())),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise RuleError(f"{path}: malformed table ({error!r})",
@@ -100,8 +104,8 @@ def language(tables: Path | None = None) -> Language:
 
 def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
     kind, subject, activity = entry["kind"], entry["subject"], entry.get("activity")
-    if kind not in EVENT_KINDS or subject not in ("origin", "destination") or (
+    if kind not in EVENT_KINDS or subject not in ("origin", "destination", "exchange") or (
             activity is not None and activity not in VESSEL_ACTIVITIES):
         raise RuleError(f"{path}: act entry {entry!r} has an unknown kind, subject or activity",
-                        f"kinds are {', '.join(EVENT_KINDS)}; subject is origin or destination")
+                        f"kinds are {', '.join(EVENT_KINDS)}; subject is origin, destination or exchange")
     return Trigger(tuple(str(w).lower() for w in entry["words"]), kind, subject, activity)

@@ -128,6 +128,6 @@ def ship_in(text: str, places: list[Place], start: int, end: int) -> ShipSeen | 
         if start <= place.start < end:
             close_before = place.end <= word.start() and not text[place.end:word.start()].strip(" -")
             flagged = _FLAGGED.search(text[max(start, place.start - 15):place.start])
-            if close_before or place.group == "demonyms" and place.word.endswith("-flagged") or flagged:
+            if close_before or place.word.lower().endswith("-flagged") or flagged:
                 flag = place.code
     return ShipSeen(name, flag)

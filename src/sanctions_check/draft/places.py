@@ -23,7 +23,7 @@ class Place:
     start: int
     end: int
     code: str
-    group: str  # "names", "demonyms", "capitals" or "cities"
+    group: str  # "names", "demonyms", "capitals", "cities" or "flags" ("Panama-flagged")
     word: str
 
 
@@ -63,6 +63,9 @@ def gazetteer() -> Gazetteer:
         for group, words in groups.items():
             for word in words:
                 codes[word] = (code, group)
+    for word, (code, group) in list(codes.items()):
+        if group in ("names", "demonyms") and not word.endswith("-flagged"):
+            codes.setdefault(f"{word}-flagged", (code, "flags"))  # "DPRK-flagged vessel"
     for word in list(codes):
         codes.setdefault(word.upper(), codes[word])
     # Longest first, so "North Korean" wins over "North Korea" and "Korea Daesong" never matches.
