@@ -276,7 +276,7 @@ def _fill_missing(seen: _Seen, clause: Clause, subject: Any, object_party: Any, 
     """A side the clause does not name: another place of the sentence, else the act before."""
     used = {subject[0]["country"]} if subject else set()
     used |= {object_party["country"]} if object_party else set()
-    spare = [p for p in seen.places if p.code not in used and not parties._VIA.search(
+    spare = [p for p in seen.places if p.code not in used and not parties.VIA.search(
         seen.text[max(seen.sentence.start, p.start - 40):p.start])]
     previous = before or context.previous
     if object_party is None:

@@ -142,4 +142,7 @@ def _title(text: ReportText) -> str:
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:
+    item = record.get("item")
+    if item:  # the model holds amounts as floats; "9000000" reads better than "9000000.0"
+        record["item"] = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in item.items()}
     return {key: record[key] for key in sorted(record, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))}

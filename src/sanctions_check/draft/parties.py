@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sanctions_check.draft.places import Place
 
-_VIA = re.compile(r"\b(?:via|through|transiting|by way of|across)\s+(?:[\w,-]+\s+){0,3}$", re.IGNORECASE)
+VIA = re.compile(r"\b(?:via|through|transiting|by way of|across)\s+(?:[\w,-]+\s+){0,3}$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _TITLES = frozenset("""President Premier Prime Minister Foreign Defence Defense Leader Chairman General
 Marshal Secretary Ambassador Director Mr Mrs Ms Dr Comrade Supreme Deputy Vice King Queen""".split())
@@ -51,7 +51,7 @@ def subject_place(text: str, places: list[Place], start: int, end: int) -> Place
 
 def object_place(text: str, places: list[Place], start: int, end: int, source: bool = False) -> Place | None:
     """The first place of the object region; with `source`, one after "from" first."""
-    inside = [p for p in places if start <= p.start and p.end <= end and not _VIA.search(text[start:p.start])
+    inside = [p for p in places if start <= p.start and p.end <= end and not VIA.search(text[start:p.start])
               and not in_name(text, p)]
     froms = [p for p in inside if _FROM.search(text[start:p.start])]
     if source and froms:
@@ -63,7 +63,7 @@ def object_place(text: str, places: list[Place], start: int, end: int, source: b
 def via_codes(text: str, places: list[Place], start: int, end: int) -> list[str]:
     codes: list[str] = []
     for place in places:
-        if start <= place.start and place.end <= end and _VIA.search(text[max(start, place.start - 40):place.start]):
+        if start <= place.start and place.end <= end and VIA.search(text[max(start, place.start - 40):place.start]):
             if place.code not in codes:
                 codes.append(place.code)
     return codes
