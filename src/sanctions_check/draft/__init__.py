@@ -2,8 +2,9 @@
 
 Stages, one module each: text (file -> plain text), sentences, places, dates,
 quantities, items, clauses and parties (who did what to whom), acts (a sentence ->
-acts), build (the loop, status, provenance, validation); score compares drafts with
-the drafts an analyst wrote.
+acts; with act, what and act_dates), build (the loop, status, provenance, validation);
+language loads the word tables of rules/tables/; review writes drafts and puts
+findings beside their sentences; score compares drafts with an analyst's.
 """
 
 from __future__ import annotations

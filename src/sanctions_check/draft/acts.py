@@ -1,5 +1,5 @@
 """One sentence -> the acts it reports, each a partly filled event with a confidence
-per field, read with the stage modules (places, dates, quantities, items, parties).
+per field: the kind and the parties here, what moved (what.py) and when (act_dates.py).
 
 What a sentence leaves out is taken from the act before it in the report, and marked
 less sure: "During the visit he gave ..." has the giver and the day of the visit.
@@ -7,64 +7,28 @@ less sure: "During the visit he gave ..." has the giver and the day of the visit
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from sanctions_check.classify import Classifier
 from sanctions_check.draft import parties
+from sanctions_check.draft.act import Act, Context, Seen
+from sanctions_check.draft.act_dates import act_dates, date_of
 from sanctions_check.draft.clauses import Clause, clauses
-from sanctions_check.draft.dates import DateGuess, find_dates
-from sanctions_check.draft.items import Words, keyword_words, noun_phrase
 from sanctions_check.draft.language import Language
 from sanctions_check.draft.places import Place, find_places
-from sanctions_check.draft.quantities import Quantity, find_quantities
+from sanctions_check.draft.quantities import find_quantities
 from sanctions_check.draft.sentences import Sentence
+from sanctions_check.draft.what import hired, what
 
-@dataclass
-class Act:
-    sentences: list[Sentence]
-    kind: str
-    fields: dict[str, Any] = field(default_factory=dict)
-    confidence: dict[str, float] = field(default_factory=dict)
-    remarks: list[str] = field(default_factory=list)
-    subject: dict[str, Any] | None = None  # the party the clause's subject is, for the next act
-
-    def set(self, key: str, value: Any, confidence: float) -> None:
-        """Set a dotted field ("origin.country") with how sure the reading is."""
-        target = self.fields
-        parts = key.split(".")
-        for part in parts[:-1]:
-            target = target.setdefault(part, {})
-        target[parts[-1]] = value
-        self.confidence[key] = round(confidence, 2)
-
-
-@dataclass
-class Context:
-    """What earlier sentences of the report established."""
-
-    published: dt.date
-    previous: Act | None = None
-    dates: list[tuple[int, DateGuess]] = field(default_factory=list)  # (paragraph, phrase) read so far
-    names: dict[str, dict[str, Any]] = field(default_factory=dict)  # full name -> party
-
-
-@dataclass(frozen=True)
-class _Seen:
-    text: str
-    sentence: Sentence
-    places: list[Place]
-    dates: list[DateGuess]
-    quantities: list[Quantity]
+__all__ = ["Act", "Context", "read_sentence"]
 
 
 def read_sentence(text: str, sentence: Sentence, context: Context, language: Language,
                   classifier: Classifier) -> list[Act]:
-    seen = _Seen(text, sentence, find_places(text, sentence.start, sentence.end),
-                 _act_dates(text, sentence, context.published, language),
-                 find_quantities(text, language, sentence.start, sentence.end))
+    seen = Seen(text, sentence, find_places(text, sentence.start, sentence.end),
+                act_dates(text, sentence, context.published, language),
+                find_quantities(text, language, sentence.start, sentence.end))
     acts: list[Act] = []
     context.dates.extend((sentence.paragraph, guess) for guess in seen.dates)
     for clause in clauses(text, sentence, language):
@@ -74,30 +38,10 @@ def read_sentence(text: str, sentence: Sentence, context: Context, language: Lan
             context.previous = act
     return acts
 
-
-def _act_dates(text: str, sentence: Sentence, published: dt.date, language: Language) -> list[DateGuess]:
-    """Date phrases that date an act: not the dateline, not the day something was said."""
-    kept = []
-    for guess in find_dates(text, published, sentence.start, sentence.end):
-        before = text[max(sentence.start, guess.start - 25):guess.start].lower().split()
-        after = text[guess.end:guess.end + 25].lower().replace(",", " ").split()
-        if text[guess.end:guess.end + 3] in (" - ", " \u2014", " \u2013"):
-            continue  # "SEOUL, Oct. 4 - ": the dateline
-        if (before and before[-1] in language.reporting_verbs) or (after and after[0] in language.reporting_verbs):
-            continue
-        if any(word in language.reporting_nouns for word in before[-3:]):
-            continue  # "in a speech on Friday"
-        kept.append(guess)
-    return kept
-
-
-_COUNT = re.compile(r"(?:(?P<hedge>about|around|some|nearly|more than|at least|over) )?"
-                    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+) $")
 _AGENT = re.compile(r"\bby (?!sea\b|air\b|rail\b|road\b|truck\b|ship\b|train\b)")
 _ONWARD = re.compile(r"\bthen\b[^.;]{0,40}?\bto\s+(?:the\s+)?(?:port of\s+)?$")
 
-
-def _read_clause(seen: _Seen, clause: Clause, context: Context, before: Act | None,
+def _read_clause(seen: Seen, clause: Clause, context: Context, before: Act | None,
                  language: Language, classifier: Classifier) -> Act | None:
     text = seen.text
     trigger = clause.trigger
@@ -130,17 +74,17 @@ def _read_clause(seen: _Seen, clause: Clause, context: Context, before: Act | No
            if code not in (act.fields["origin"]["country"], act.fields["destination"]["country"])]
     if via:
         act.set("via", via, 0.8)
-    if kind == "vessel":
+    if kind == "vessel" or (kind == "transfer" and _vessel(seen, clause, act, named_only=True)):
         _vessel(seen, clause, act)
-    _what(seen, clause, act, kind, language, classifier)
-    _date(seen, clause, act, before or context.previous, context)
+    what(seen, clause, act, kind, language, classifier)
+    date_of(seen, clause, act, before or context.previous, context)
     return act
 
 
 Side = tuple[str, dict[str, Any], float]  # role, party, confidence
 
 
-def _sides(seen: _Seen, clause: Clause, context: Context, before: Act | None,
+def _sides(seen: Seen, clause: Clause, context: Context, before: Act | None,
            kind: str) -> tuple[Side, Side] | None:
     """(subject side, other side): the subject's first, as the act after may share it."""
     text, places = seen.text, seen.places
@@ -169,6 +113,10 @@ def _sides(seen: _Seen, clause: Clause, context: Context, before: Act | None,
         subject_is, other = "origin", "destination"
     else:
         subject = _subject(seen, clause, context, before, kind)
+        source = parties.object_place(text, places, clause.verb_end, clause.object_end, source=True)
+        if subject_is == "origin" and kind == "transfer" and source is not None and _from_before(text, clause, source):
+            # "prosecutors charged a man with smuggling gold from Pyongyang": the goods' origin
+            subject = ({"country": source.code}, 0.8)
     place = parties.object_place(text, places, clause.verb_end, clause.object_end, source=other == "origin")
     object_party: dict[str, Any] | None = {"country": place.code} if place else None
     if object_party is not None and place is not None and kind != "vessel":
@@ -191,7 +139,7 @@ def _from_before(text: str, clause: Clause, place: Place) -> bool:
     return bool(re.search(r"\bfrom\s+(?:the\s+)?$", text[clause.verb_end:place.start]))
 
 
-def _onward(seen: _Seen, clause: Clause) -> Place | None:
+def _onward(seen: Seen, clause: Clause) -> Place | None:
     """The last place the goods went on to: "... and then moved to Nampo"."""
     for place in reversed(seen.places):
         if clause.verb_end <= place.start < clause.object_end and \
@@ -211,16 +159,19 @@ def _kind(text: str, clause: Clause, language: Language) -> str:
     return clause.trigger.kind
 
 
-def _subject(seen: _Seen, clause: Clause, context: Context, before: Act | None,
+def _subject(seen: Seen, clause: Clause, context: Context, before: Act | None,
              kind: str) -> tuple[dict[str, Any], float] | None:
     text, places = seen.text, seen.places
+    context.continued = True  # the same actor goes on, unless a place names another
     if clause.shared_subject and before is not None and before.subject:
         return dict(before.subject), 0.8
     place = parties.subject_place(text, places, clause.subject_start, clause.verb_start)
     if place is not None:
+        context.continued = False
         party: dict[str, Any] = {"country": place.code}
         name = parties.name_after(text, place.end, clause.verb_start, places) if kind != "vessel" else None
-        if name:
+        # "the Russian-flagged cargo ship Angara" names the ship, not its owner.
+        if name and not parties.VESSEL_WORDS.search(text[place.end:clause.verb_start].split(name)[0]):
             party["name"] = name
         return party, 0.9
     bare = parties.bare_name(text, clause.subject_start, clause.verb_start)
@@ -230,17 +181,18 @@ def _subject(seen: _Seen, clause: Clause, context: Context, before: Act | None,
                 return dict(known), 0.75
     if context.previous is not None and context.previous.subject:
         return dict(context.previous.subject), 0.6  # "he", "the company"
+    context.continued = False
     return None
 
 
-def _labor_parties(seen: _Seen, clause: Clause) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def _labor_parties(seen: Seen, clause: Clause) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """(nationality, host): the demonym before the people hired is where they come from
     ("hired 200 North Korean seamstresses"); another place of the sentence, where they work."""
-    text, places = seen.text, seen.places
-    hired = _hired(seen, clause)
-    if hired is None:
+    places = seen.places
+    found = hired(seen, clause)
+    if found is None:
         return None
-    origin = hired[0]
+    origin = found[0]
     hosts = [p for p in places if p.code != origin.code]
     near = [p for p in hosts if clause.subject_start <= p.start < clause.object_end]
     host = (near or hosts or [None])[0]
@@ -248,30 +200,7 @@ def _labor_parties(seen: _Seen, clause: Clause) -> tuple[dict[str, Any], dict[st
         return None
     return {"country": origin.code}, {"country": host.code}
 
-
-def _hired(seen: _Seen, clause: Clause) -> tuple[Place, Words] | None:
-    """The people employed: a demonym and the one or two words after it, looked for after
-    the verb, else (for "workers were hired") before it."""
-    text = seen.text
-    demonyms = [p for p in seen.places if p.group == "demonyms"]
-    after = [p for p in demonyms if clause.verb_end <= p.start < clause.object_end]
-    before = [p for p in demonyms if clause.subject_start <= p.start < clause.verb_start]
-    for place in after[:1] + before[-1:]:
-        words = re.match(r"(?: (?:IT|[a-z][\w-]*)){1,2}", text[place.end:clause.object_end if place in after
-                                                                else clause.verb_start])
-        if words is None:
-            continue
-        phrase = words.group(0).split()
-        # The people are a plural noun: "IT workers", "seamstresses" (not "workers earlier").
-        while phrase and not phrase[-1].endswith("s"):
-            phrase.pop()
-        if phrase:
-            end = place.end + len(" " + " ".join(phrase))
-            return place, Words(place.start, end, text[place.start:end], True)
-    return None
-
-
-def _fill_missing(seen: _Seen, clause: Clause, subject: Any, object_party: Any, before: Act | None,
+def _fill_missing(seen: Seen, clause: Clause, subject: Any, object_party: Any, before: Act | None,
                   context: Context) -> tuple[Any, Any]:
     """A side the clause does not name: another place of the sentence, else the act before."""
     used = {subject[0]["country"]} if subject else set()
@@ -290,99 +219,18 @@ def _fill_missing(seen: _Seen, clause: Clause, subject: Any, object_party: Any, 
     return subject, object_party
 
 
-def _vessel(seen: _Seen, clause: Clause, act: Act) -> None:
+def _vessel(seen: Seen, clause: Clause, act: Act, named_only: bool = False) -> bool:
+    """The ship the subject names; for a transfer, only a ship named carries the goods
+    ("the cargo ship Angara delivered munitions": a cargo delivery)."""
     ship = parties.ship_in(seen.text, seen.places, clause.subject_start, clause.verb_start)
+    if named_only:
+        return ship is not None and ship.name is not None
     if ship is None:
-        return
+        return False
+    if act.kind == "transfer":
+        act.set("vessel.activity", "cargo_delivery", 0.6)
     if ship.name:
         act.set("vessel.name", ship.name, 0.8)
     if ship.flag:
         act.set("vessel.flag", ship.flag, 0.8)
-
-
-def _what(seen: _Seen, clause: Clause, act: Act, kind: str, language: Language, classifier: Classifier) -> None:
-    text, start, end = seen.text, clause.verb_end, clause.object_end
-    money = [q for q in seen.quantities if q.unit == "usd" and start <= q.start < end]
-    if kind in ("transfer", "vessel"):
-        words = keyword_words(text, start, end, classifier, language)
-        if words is None and clause.passive:  # "the cars were shipped": the goods are the subject
-            words = keyword_words(text, clause.subject_start, clause.verb_start, classifier, language)
-        if words is None and kind == "transfer":
-            skip = {(p.start, p.end) for p in seen.places} | {(q.start, q.noun_end) for q in seen.quantities}
-            words = noun_phrase(text, start, end, skip)
-        if words is not None:
-            act.set("item.description", words.text, 0.85 if words.from_table else 0.5)
-            _amount(seen, act, words, start)
-    elif kind == "labor":
-        hired = _hired(seen, clause)
-        if hired is not None:
-            act.set("item.description", hired[1].text, 0.8)
-            _amount(seen, act, hired[1], seen.sentence.start)
-    elif kind in ("service", "financial"):
-        if kind == "financial":
-            target = re.search(r"\b(?:in|into|for)\s", text[start:end])
-            start = start + target.end() if target else end
-        words = keyword_words(text, start, end, classifier, language)
-        if words is None and start < end:
-            skip = {(p.start, p.end) for p in seen.places} | {(q.start, q.noun_end) for q in seen.quantities}
-            words = noun_phrase(text, start, end, skip)
-        if words is not None:
-            act.set("activity", words.text, 0.8 if words.from_table else 0.6)
-    if money and kind in ("financial", "transfer"):
-        act.set("item.value_usd", money[0].amount, money[0].confidence)
-
-
-def _amount(seen: _Seen, act: Act, words: Words, start: int) -> None:
-    """The quantity measuring the item: the nearest one before its words."""
-    measures = [q for q in seen.quantities if q.unit != "usd" and start <= q.start and q.noun_end <= words.end
-                and words.start - q.noun_end < 12]
-    if not measures:  # a count before the words: "200 North Korean seamstresses"
-        count = _COUNT.search(seen.text, max(start, words.start - 30), words.start)
-        if count:
-            measures = [Quantity(count.start("number"), count.end("number"), _count(count["number"]), "units",
-                                 bool(count["hedge"]), words.end)]
-    if measures:
-        quantity = measures[-1]
-        act.set("item.quantity", quantity.amount, quantity.confidence)
-        act.set("item.unit", quantity.unit, quantity.confidence)
-        if quantity.hedged:
-            act.remarks.append(f"quantity as written: '{seen.text[quantity.start:quantity.end]}'")
-
-
-def _count(number: str) -> float:
-    return float(number.replace(",", ""))
-
-
-def _date(seen: _Seen, clause: Clause, act: Act, previous: Act | None, context: Context) -> None:
-    own = [d for d in seen.dates if clause.subject_start <= d.start < clause.object_end]
-    if own:
-        guess = min(own, key=lambda d: abs(d.start - clause.verb_start))
-    elif seen.dates:
-        guess = min(seen.dates, key=lambda d: abs(d.start - clause.verb_start))
-    else:
-        guess = None
-    if guess is not None:
-        act.set("date", guess.date.isoformat(), guess.confidence if guess in own else guess.confidence - 0.1)
-        if guess.end_date:
-            act.set("end_date", guess.end_date.isoformat(), guess.confidence)
-        if guess.precision not in ("day",):
-            act.remarks.append(f"date is a {guess.precision}: '{guess.phrase}'")
-        return
-    paragraph = seen.sentence.paragraph
-    same_paragraph = previous is not None and previous.sentences[0].paragraph == paragraph
-    earlier = [guess for number, guess in context.dates if number == paragraph and guess.start < seen.sentence.start]
-    if earlier and not same_paragraph:  # "... in 2022. According to a Member State, the cars were shipped"
-        guess = earlier[-1]
-        act.set("date", guess.date.isoformat(), guess.confidence - 0.3)
-        if guess.end_date:
-            act.set("end_date", guess.end_date.isoformat(), guess.confidence - 0.3)
-        act.remarks.append(f"date from an earlier sentence of the paragraph: '{guess.phrase}'")
-        return
-    if previous is not None and "date" in previous.fields:
-        act.set("date", previous.fields["date"], 0.6)
-        if "end_date" in previous.fields:
-            act.set("end_date", previous.fields["end_date"], 0.6)
-        act.remarks.append("date taken from the act before (the sentence gives none)")
-        return
-    act.set("date", context.published.isoformat(), 0.2)
-    act.remarks.append("no date in the text: the publication date stands in, as a latest date")
+    return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sanctions_check.classify import Classifier, tokens
+from sanctions_check.classify import Classifier
 from sanctions_check.draft.language import Language
 
 _WORD = re.compile(r"[^\W_]+(?:[-'.&/][^\W_]+)*'?")
