@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,16 +83,21 @@ def draft(text: ReportText, rules: RuleSet, published: dt.date | None = None,
             last = None
     validator = Validator()
     stem = Path(text.source).stem or "draft"
+    title = _title(text)
     for number, act in enumerate(acts, start=1):
-        record = _record(act, f"{stem}-{number}", text, result)
+        record = _record(act, f"{stem}-{number}", text, result, title)
         outcome = validator.validate(RawRecord(text.source, text.line_of(act.sentences[0].start), number, record))
         (result.rejected if isinstance(outcome, Rejection) else result.events).append(outcome)
     return result
 
 
+@lru_cache(maxsize=16)
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
 def _words_in(sentence: str, words: tuple[str, ...]) -> bool:
-    lowered = sentence.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", lowered) for w in words)
+    return bool(_phrases(words).search(sentence.lower()))
 
 
 def _status(sentence: str, words: Language) -> str | None:
@@ -113,9 +119,9 @@ def _follow_up(sentence: Sentence, last: tuple[Sentence, list[Act]], words: Lang
         act.remarks.append(f"status from the next sentence: '{sentence.text}'")
 
 
-def _record(act: Act, event_id: str, text: ReportText, drafts: Drafts) -> dict[str, Any]:
+def _record(act: Act, event_id: str, text: ReportText, drafts: Drafts, title: str) -> dict[str, Any]:
     record: dict[str, Any] = {"id": event_id, **act.fields}
-    source: dict[str, Any] = {"title": _title(text), "published": drafts.published.isoformat()}
+    source: dict[str, Any] = {"title": title, "published": drafts.published.isoformat()}
     record["sources"] = [source]
     record["notes"] = NOTE
     remarks = list(act.remarks)
@@ -135,7 +141,7 @@ def _record(act: Act, event_id: str, text: ReportText, drafts: Drafts) -> dict[s
 
 
 def _title(text: ReportText) -> str:
-    first = split(text.text)[:1]
+    first = split(text.text[:400])[:1]
     if first and not first[0].text.rstrip().endswith((".", "!", "?")) and len(first[0].text) < 120:
         return first[0].text
     return Path(text.source).name

@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
@@ -53,6 +54,7 @@ class DateGuess:
     confidence: float
 
 
+@lru_cache(maxsize=4096)  # a report repeats its phrases; dateparser costs ~10 ms a call
 def _parse(words: str, published: dt.date) -> dt.date | None:
     import dateparser
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sanctions_check.draft.language import Language
 
@@ -42,6 +43,7 @@ def _amount(number: str, scale: str | None) -> float:
     return value * _SCALES.get((scale or "").lower(), 1.0)
 
 
+@lru_cache(maxsize=4)
 def _unit_pattern(language: Language) -> re.Pattern[str]:
     units = "|".join(sorted((re.escape(w) for w in language.units), key=len, reverse=True))
     # The unit word may follow a few words of description: "1,500 North Korean workers".

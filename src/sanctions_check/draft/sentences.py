@@ -56,7 +56,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, start: int, stop: int) -> bool:
     if text[stop] != ".":
         return False
-    word = re.search(r"[\w.]+$", text[start:stop])
+    word = re.search(r"[\w.]+$", text[max(start, stop - 12):stop])  # abbreviations are short
     if word is None:
         return False
     token = word.group(0).lower().rstrip(".")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sanctions_check.errors import InputError
@@ -30,14 +31,14 @@ class Block:
     line: int  # first line of the block in the source file (1-based)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # not frozen in fact: sha256 is cached on first use
 class ReportText:
     text: str
     source: str  # the file name as given
     form: str  # "text", "markdown" or "html"
     blocks: tuple[Block, ...]
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
