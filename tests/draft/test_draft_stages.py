@@ -149,3 +149,14 @@ def test_item_words_come_from_the_classification_tables_of_the_rule_set(rules: R
 
 def test_a_draft_without_two_parties_is_not_written(rules: RuleSet) -> None:
     assert draft(from_string("Someone sent coal somewhere in May."), rules, PUBLISHED).records == []
+
+
+def test_goods_of_a_nationality_come_from_there_and_the_shipper_is_an_intermediary(rules: RuleSet) -> None:
+    record = _one("Two Chinese companies shipped North Korean coal to Vietnam in 2022.", rules)
+    assert (record["origin"], record["destination"]) == ({"country": "KP"}, {"country": "VN"})
+    assert record["intermediaries"] == [{"country": "CN"}]
+
+
+def test_an_item_is_never_read_from_a_date_phrase(rules: RuleSet) -> None:
+    record = _one("North Korean technicians trained Iranian engineers last month.", rules)
+    assert record["activity"] == "engineers" and record["date"] == "2024-05-01"

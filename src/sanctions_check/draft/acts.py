@@ -63,6 +63,8 @@ def _read_clause(seen: Seen, clause: Clause, context: Context, before: Act | Non
             act.set(f"{role}.name", party["name"], sure - 0.1)
             context.names.setdefault(party["name"], dict(party))
     act.subject = dict(sides[0][1])
+    if kind == "transfer" and not clause.passive:
+        _goods_origin(seen, clause, act)
 
     via = parties.via_codes(text, seen.places, clause.subject_start, clause.object_end)
     onward = _onward(seen, clause)
@@ -133,6 +135,21 @@ def _sides(seen: Seen, clause: Clause, context: Context, before: Act | None,
     if subject is None or object_party is None:
         return None
     return (subject_is, subject[0], subject[1]), (other, object_party, 0.85)
+
+
+def _goods_origin(seen: Seen, clause: Clause, act: Act) -> None:
+    """Goods of a nationality come from there; who moved them is an intermediary
+    ("Chinese companies shipped North Korean coal to Vietnam": KP to VN, via a Chinese party)."""
+    place = parties.goods_origin(seen.text, seen.places, clause.verb_end, clause.object_end)
+    origin = act.fields["origin"]
+    if place is None or place.code in (origin["country"], act.fields["destination"]["country"]):
+        return
+    act.fields["intermediaries"] = [dict(origin)]
+    act.confidence["intermediaries"] = 0.6
+    act.fields["origin"] = {}
+    act.set("origin.country", place.code, 0.7)
+    act.confidence.pop("origin.name", None)
+    act.remarks.append(f"origin from the goods ('{place.word}'); the party that moved them is an intermediary")
 
 
 def _from_before(text: str, clause: Clause, place: Place) -> bool:
@@ -212,8 +229,13 @@ def _fill_missing(seen: Seen, clause: Clause, subject: Any, object_party: Any, b
         if spare:
             object_party = {"country": spare[0].code}
         elif previous is not None:
+            # The act before's party on the same side, else the other one: never the subject's
+            # own country ("the buyers paid for the coal" pays the seller).
             role = "destination" if clause.trigger.subject == "origin" else "origin"
-            object_party = {"country": previous.fields[role]["country"]}
+            other = "origin" if role == "destination" else "destination"
+            codes = [previous.fields[r]["country"] for r in (role, other)]
+            fresh = [code for code in codes if code not in used]
+            object_party = {"country": (fresh or codes)[0]}
     if subject is None and spare:
         subject = ({"country": spare[-1].code}, 0.5)
     return subject, object_party

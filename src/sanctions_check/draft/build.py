@@ -30,8 +30,8 @@ from sanctions_check.model.ruleset import RuleSet
 
 NOTE = ("DRAFT for review: read from the report by `sanctions-check draft`; check each field against "
         "the quoted sentences (provenance.quotes) and the confidence given for it (provenance.confidence).")
-_ORDER = ("id", "date", "end_date", "kind", "origin", "destination", "via", "item", "activity", "vessel",
-          "status", "sources", "notes", "provenance")
+_ORDER = ("id", "date", "end_date", "kind", "origin", "destination", "via", "intermediaries", "item",
+          "activity", "vessel", "status", "sources", "notes", "provenance")
 _PUBLISHED = re.compile(r"^(?:Published|Updated|Date)[:\s]", re.IGNORECASE)
 
 

@@ -18,6 +18,8 @@ from sanctions_check.draft.places import Place
 
 VIA = re.compile(r"\b(?:via|through|transiting|by way of|across)\s+(?:[\w,-]+\s+){0,3}$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|into|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:to|into|from|with|for|by|at|in|of)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _TITLES = frozenset("""President Premier Prime Minister Foreign Defence Defense Leader Chairman General
 Marshal Secretary Ambassador Director Mr Mrs Ms Dr Comrade Supreme Deputy Vice King Queen""".split())
 # Capitalised words that never start a party's name in news copy.
@@ -57,7 +59,17 @@ def object_place(text: str, places: list[Place], start: int, end: int, source: b
     if source and froms:
         return froms[0]
     others = [p for p in inside if p not in froms]
-    return others[0] if others else None
+    towards = [p for p in others if _TO.search(text[start:p.start])]  # "coal to Vietnam" wins
+    return (towards or others or [None])[0]
+
+
+def goods_origin(text: str, places: list[Place], start: int, end: int) -> Place | None:
+    """A demonym that qualifies the goods: "shipped North Korean coal to Vietnam"."""
+    for place in places:
+        if start <= place.start and place.end <= end and place.group == "demonyms" \
+                and re.match(r" [a-z]", text[place.end:place.end + 2]) and not _PREPOSITION.search(text[start:place.start]):
+            return place
+    return None
 
 
 def via_codes(text: str, places: list[Place], start: int, end: int) -> list[str]:

@@ -46,7 +46,7 @@ def what(seen: Seen, clause: Clause, act: Act, kind: str, language: Language, cl
         if words is None and clause.passive:  # "the cars were shipped": the goods are the subject
             words = keyword_words(text, clause.subject_start, clause.verb_start, classifier, language)
         if words is None and kind == "transfer":
-            skip = {(p.start, p.end) for p in seen.places} | {(q.start, q.noun_end) for q in seen.quantities}
+            skip = _spans_of(seen)
             words = noun_phrase(text, start, end, skip)
         if words is not None:
             act.set("item.description", words.text, 0.85 if words.from_table else 0.5)
@@ -62,7 +62,7 @@ def what(seen: Seen, clause: Clause, act: Act, kind: str, language: Language, cl
             start = start + target.end() if target else end
         words = keyword_words(text, start, end, classifier, language)
         if words is None and start < end:
-            skip = {(p.start, p.end) for p in seen.places} | {(q.start, q.noun_end) for q in seen.quantities}
+            skip = _spans_of(seen)
             words = noun_phrase(text, start, end, skip)
         if words is not None:
             act.set("activity", words.text, 0.8 if words.from_table else 0.6)
@@ -85,6 +85,12 @@ def _amount(seen: Seen, act: Act, words: Words, start: int) -> None:
         act.set("item.unit", quantity.unit, quantity.confidence)
         if quantity.hedged:
             act.remarks.append(f"quantity as written: '{seen.text[quantity.start:quantity.end]}'")
+
+
+def _spans_of(seen: Seen) -> set[tuple[int, int]]:
+    """Places, amounts and dates: never the words of an item ("engineers last month")."""
+    return ({(p.start, p.end) for p in seen.places} | {(q.start, q.noun_end) for q in seen.quantities}
+            | {(d.start, d.end) for d in seen.dates})
 
 
 def _count(number: str) -> float:
