@@ -160,3 +160,13 @@ def test_goods_of_a_nationality_come_from_there_and_the_shipper_is_an_intermedia
 def test_an_item_is_never_read_from_a_date_phrase(rules: RuleSet) -> None:
     record = _one("North Korean technicians trained Iranian engineers last month.", rules)
     assert record["activity"] == "engineers" and record["date"] == "2024-05-01"
+
+
+@pytest.mark.parametrize(("when", "precision", "period"), [
+    ("in September", "month", "2023-09"), ("last year", "year", "2023"), ("on June 3", "day", None),
+    ("in the spring", "season", None),
+])
+def test_the_precision_of_a_date_and_its_period_form_are_kept(when: str, precision: str, period: str | None,
+                                                             rules: RuleSet) -> None:
+    provenance = _one(f"Russia sent diesel to North Korea {when}.", rules)["provenance"]
+    assert provenance["date_precision"] == precision and provenance.get("period") == period

@@ -20,6 +20,10 @@ class Act:
     fields: dict[str, Any] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     remarks: list[str] = field(default_factory=list)
+    # How precise the date is: day, week, month, season, year, period, or "latest" (the
+    # publication date stands in); a month or year is also written as the contract's
+    # coming period form ("2024-09", "2024") in provenance.period.
+    precision: str = "day"
     subject: dict[str, Any] | None = None  # the party the clause's subject is, for the next act
 
     def set(self, key: str, value: Any, confidence: float) -> None:

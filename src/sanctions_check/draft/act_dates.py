@@ -42,6 +42,7 @@ def date_of(seen: Seen, clause: Clause, act: Act, previous: Act | None, context:
             act.set("end_date", guess.end_date.isoformat(), guess.confidence)
         if guess.precision not in ("day",):
             act.remarks.append(f"date is a {guess.precision}: '{guess.phrase}'")
+        act.precision = guess.precision
         return
     paragraph = seen.sentence.paragraph
     same_paragraph = previous is not None and previous.sentences[0].paragraph == paragraph
@@ -52,12 +53,15 @@ def date_of(seen: Seen, clause: Clause, act: Act, previous: Act | None, context:
         if guess.end_date:
             act.set("end_date", guess.end_date.isoformat(), guess.confidence - 0.3)
         act.remarks.append(f"date from an earlier sentence of the paragraph: '{guess.phrase}'")
+        act.precision = guess.precision
         return
     if previous is not None and "date" in previous.fields and (same_paragraph or context.continued):
         act.set("date", previous.fields["date"], 0.6)
         if "end_date" in previous.fields:
             act.set("end_date", previous.fields["end_date"], 0.6)
         act.remarks.append("date taken from the act before (the sentence gives none)")
+        act.precision = previous.precision
         return
     act.set("date", context.published.isoformat(), 0.2)
+    act.precision = "latest"
     act.remarks.append("no date in the text: the publication date stands in, as a latest date")

@@ -134,10 +134,22 @@ def _record(act: Act, event_id: str, text: ReportText, drafts: Drafts, title: st
         "text_sha256": text.sha256,
         "quotes": [{"text": s.text, "start": s.start, "end": s.end, "line": text.line_of(s.start)}
                    for s in act.sentences],
+        "date_precision": act.precision,
+        **_period(act),
         "confidence": dict(sorted(act.confidence.items())),
         **({"remarks": remarks} if remarks else {}),
     }
     return record
+
+
+def _period(act: Act) -> dict[str, str]:
+    """A month or a year as the event contract's period form will write it ("2024-09")."""
+    date = str(act.fields.get("date", ""))
+    if act.precision == "month":
+        return {"period": date[:7]}
+    if act.precision == "year":
+        return {"period": date[:4]}
+    return {}
 
 
 def _title(text: ReportText) -> str:
