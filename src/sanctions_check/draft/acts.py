@@ -41,6 +41,7 @@ def read_sentence(text: str, sentence: Sentence, context: Context, language: Lan
 _AGENT = re.compile(r"\bby (?!sea\b|air\b|rail\b|road\b|truck\b|ship\b|train\b)")
 _ONWARD = re.compile(r"\bthen\b[^.;]{0,40}?\bto\s+(?:the\s+)?(?:port of\s+)?$")
 
+
 def _read_clause(seen: Seen, clause: Clause, context: Context, before: Act | None,
                  language: Language, classifier: Classifier) -> Act | None:
     text = seen.text
@@ -76,7 +77,7 @@ def _read_clause(seen: Seen, clause: Clause, context: Context, before: Act | Non
            if code not in (act.fields["origin"]["country"], act.fields["destination"]["country"])]
     if via:
         act.set("via", via, 0.8)
-    if kind == "vessel" or (kind == "transfer" and _vessel(seen, clause, act, named_only=True)):
+    if kind in ("vessel", "transfer"):
         _vessel(seen, clause, act)
     what(seen, clause, act, kind, language, classifier)
     date_of(seen, clause, act, before or context.previous, context)
@@ -241,18 +242,15 @@ def _fill_missing(seen: Seen, clause: Clause, subject: Any, object_party: Any, b
     return subject, object_party
 
 
-def _vessel(seen: Seen, clause: Clause, act: Act, named_only: bool = False) -> bool:
-    """The ship the subject names; for a transfer, only a ship named carries the goods
-    ("the cargo ship Angara delivered munitions": a cargo delivery)."""
+def _vessel(seen: Seen, clause: Clause, act: Act) -> None:
+    """The ship the subject names. For a transfer, only a ship named by its name carries
+    the goods ("the cargo ship Angara delivered munitions": a cargo delivery)."""
     ship = parties.ship_in(seen.text, seen.places, clause.subject_start, clause.verb_start)
-    if named_only:
-        return ship is not None and ship.name is not None
-    if ship is None:
-        return False
+    if ship is None or (act.kind == "transfer" and ship.name is None):
+        return
     if act.kind == "transfer":
         act.set("vessel.activity", "cargo_delivery", 0.6)
     if ship.name:
         act.set("vessel.name", ship.name, 0.8)
     if ship.flag:
         act.set("vessel.flag", ship.flag, 0.8)
-    return True
