@@ -16,6 +16,7 @@ class Tally:
         self.findings = 0
         self.evaluated = 0
         self.rejected = 0
+        self.input_errors = 0
         self.clear = 0  # light clear records; clear Results are in verdicts
 
     def add(self, result: Result | ClearResult) -> None:
@@ -36,15 +37,18 @@ class Tally:
         self.evaluated += count
         self.clear += count
 
-    def reject(self, _rejection: Rejection) -> None:
-        self.rejected += 1
+    def reject(self, rejection: Rejection) -> None:
+        if rejection.scope == "file":
+            self.input_errors += 1
+        else:
+            self.rejected += 1
 
     def summary(self) -> Summary:
         return Summary(
             events=self.evaluated + self.rejected, evaluated=self.evaluated, rejected=self.rejected,
             flagged=self.verdicts["potential_violation"], findings=self.findings,
             exempt=self.verdicts["exempt"], clear=self.verdicts["clear"] + self.clear,
-            insufficient_data=self.verdicts["insufficient_data"],
+            insufficient_data=self.verdicts["insufficient_data"], input_errors=self.input_errors,
             by_status=dict(sorted(self.by_status.items())), by_resolution=dict(sorted(self.by_resolution.items())),
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import time
@@ -18,7 +19,7 @@ from sanctions_check.io.validate import Validated, Validator
 from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.event import Event
 from sanctions_check.model.report import (
-    InputInfo, Rejection, Report, Result, RulesetInfo, Summary, ToolInfo,
+    DesignationsInfo, InputInfo, Rejection, Report, Result, RulesetInfo, Summary, ToolInfo,
 )
 from sanctions_check.lists import DesignationList, load_designations
 from sanctions_check.model.ruleset import RuleSet
@@ -48,7 +49,11 @@ class LoadedEvents:
 
 class EventStream:
     """Validated events of some files, read lazily; rejections and input hashes collect
-    as the stream is consumed (complete once it is exhausted)."""
+    as the stream is consumed (complete once it is exhausted).
+
+    A file that cannot be read, or whose records cannot be found exactly, becomes one
+    rejection of scope "file" naming it and why; the other files are still checked.
+    """
 
     def __init__(self, paths: Iterable[Path | str], input_format: str | None = None,
                  on_bytes: Callable[[int], None] | None = None) -> None:
@@ -57,23 +62,32 @@ class EventStream:
         self.on_bytes = on_bytes  # progress: called with the size of each chunk read
         self.rejected: list[Rejection] = []
         self.inputs: list[InputInfo] = []
-        for path in self.paths:  # fail early, before any output is written
-            detect_format(path, input_format)
-            if not path.exists():
-                raise InputError(f"{path}: no such file", "check the path")
 
     def __iter__(self) -> Iterator[Validated]:
         validator = Validator()  # ids must be unique across all inputs of one run
         for path in self.paths:
             digest = hashlib.sha256()
             meter = _Metered(digest, self.on_bytes) if self.on_bytes else digest
-            for raw in iter_file(path, detect_format(path, self.input_format), meter):
-                outcome = validator.validate(raw)
-                if isinstance(outcome, Rejection):
-                    self.rejected.append(outcome)
-                else:
-                    yield outcome
-            self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest()))
+            records = 0
+            try:
+                for raw in iter_file(path, detect_format(path, self.input_format), meter):
+                    records += 0 if raw.whole_file else 1
+                    outcome = validator.validate(raw)
+                    if isinstance(outcome, Rejection):
+                        self.rejected.append(outcome)
+                    else:
+                        yield outcome
+            except InputError as error:
+                self.rejected.append(file_rejection(path, error))
+                self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest(), records=None))
+                continue
+            self.inputs.append(InputInfo(path=str(path), sha256=digest.hexdigest(), records=records))
+
+
+def file_rejection(path: Path | str, error: InputError) -> Rejection:
+    """A whole file that could not be read, as an entry of the report's `rejected`."""
+    text = error.message if error.message.startswith(str(path)) else f"{path}: {error.message}"
+    return Rejection(file=str(path), errors=[f"{text} ({error.hint})" if error.hint else text], scope="file")
 
 
 class _Metered:
@@ -87,8 +101,13 @@ class _Metered:
         self._on_bytes(len(data))
 
 
-def load_events(paths: Iterable[Path | str], input_format: str | None = None) -> LoadedEvents:
-    """Read and validate event files; bad records are rejected with file, line and field."""
+def load_events(paths: Iterable[Path | str] | Path | str, input_format: str | None = None) -> LoadedEvents:
+    """Read and validate event files (one path or several); bad records are rejected with
+    file, line and field, and a file that cannot be read is rejected as a file."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    elif isinstance(paths, (bytes, Mapping)) or not isinstance(paths, Iterable):
+        raise TypeError(f"load_events takes a path or a list of paths, not {type(paths).__name__}")
     stream = EventStream(paths, input_format)
     events = list(stream)
     return LoadedEvents(events, stream.rejected, stream.inputs)
@@ -102,6 +121,20 @@ def _from_objects(events: Iterable[Event | Mapping[str, Any]]) -> LoadedEvents:
         outcome = validator.validate(RawRecord("<events>", None, number, dict(data) if isinstance(data, Mapping) else data))
         (loaded.rejected if isinstance(outcome, Rejection) else loaded.events).append(outcome)
     return loaded
+
+
+def _loaded(events: Any) -> LoadedEvents:
+    """What `check` was given, as loaded events: one event or dict, a path, or an iterable of events."""
+    if isinstance(events, LoadedEvents):
+        return events
+    if isinstance(events, (Event, Mapping)):
+        return _from_objects([events])
+    if isinstance(events, (str, Path)):
+        return load_events([events])
+    if isinstance(events, bytes) or not isinstance(events, Iterable):
+        raise TypeError(f"check takes an event (a dict or Event), a path, an iterable of events or what "
+                        f"load_events returns, not {type(events).__name__}")
+    return _from_objects(events)
 
 
 def party_screen(designations: DesignationList | Path | str | None = None,
@@ -136,14 +169,29 @@ def generated_at(timestamp: str | None = None) -> str:
 
 
 def report_head(ruleset: RuleSet, summary: Summary, rejected: list[Rejection], inputs: list[InputInfo],
-                timestamp: str | None, engines: list[str] | None) -> Report:
+                timestamp: str | None, engines: list[str] | None, screen: PartyScreen | None = None) -> Report:
     """The report without its results: what a streaming writer puts around them."""
+    when = generated_at(timestamp)
     return Report(
         tool=ToolInfo(version=__version__),
         ruleset=RulesetInfo(id=ruleset.id, version=ruleset.version, sha256=ruleset.sha256),
-        summary=summary, results=[], rejected=rejected, generated_at=generated_at(timestamp),
+        summary=summary, results=[], rejected=rejected, generated_at=when,
         inputs=inputs, verified_engines=engines,
+        designations=designations_info(screen, when) if screen is not None else None,
     )
+
+
+def designations_info(screen: PartyScreen, when: str) -> DesignationsInfo:
+    """Which list was screened against, and how old it was on the report's date."""
+    listed = screen.designations
+    age = None
+    try:
+        if listed.generated_on is not None:
+            age = (dt.date.fromisoformat(when[:10]) - listed.generated_on).days
+    except ValueError:  # a --timestamp that is not a date gives no age
+        age = None
+    return DesignationsInfo(source=listed.source, generated_on=listed.generated_on, imported_on=listed.imported_on,
+                            sha256=screen.list_sha256, entries=len(listed.entries), age_days=age)
 
 
 def stream_results(events: Iterable[Validated], rules: RuleSet, *, engine: EngineName = "durable",
@@ -157,7 +205,7 @@ def stream_results(events: Iterable[Validated], rules: RuleSet, *, engine: Engin
 
 
 def check(
-    events: Iterable[Event | Mapping[str, Any]] | LoadedEvents,
+    events: Iterable[Event | Mapping[str, Any]] | Event | Mapping[str, Any] | LoadedEvents | Path | str,
     rules: RuleSet | None = None,
     *,
     engine: EngineName = "durable",
@@ -172,11 +220,11 @@ def check(
     Party names are screened against the designations list unless `screening` is False.
     """
     ruleset = rules or load_rules()
-    loaded = events if isinstance(events, LoadedEvents) else _from_objects(events)
+    loaded = _loaded(events)
     screen = party_screen(designations, decisions) if screening else None
     checker = checker_for(ruleset, engine, verify, screen)
     results = checker.run(loaded.events)
     report = report_head(ruleset, summarise(results, loaded.rejected), loaded.rejected, loaded.inputs,
-                         timestamp, checker.engines if verify else None)
+                         timestamp, checker.engines if verify else None, screen)
     report.results = results
     return report

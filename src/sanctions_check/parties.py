@@ -7,6 +7,8 @@ reviewer marked a false positive still shows, marked as reviewed, and is not a v
 
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass
 
 from sanctions_check.lists.model import DesignationList
@@ -48,6 +50,10 @@ class PartyScreen:
 
     def __init__(self, designations: DesignationList, decisions: Decisions | None = None) -> None:
         self.designations = designations
+        # Shipped lists carry no file hash: the entries as loaded are hashed instead, so two
+        # reports say whether they screened against the same list.
+        self.list_sha256 = designations.sha256 or hashlib.sha256(
+            designations.model_dump_json(include={"entries"}).encode()).hexdigest()
         self._screener = Screener(designations)
         self._decisions = decisions
         # Words of every listed name: an event none of whose names shares one is not screened

@@ -1,4 +1,4 @@
-"""The durable-rules traps measured in ../shared/notes/durable-rules.md, each pinned.
+"""The durable-rules traps measured in tests/core/test_engine_semantics.py (measured on durable-rules 2.0.28), each pinned.
 
 Each test shows the raw engine behaviour that would lose a finding, then that the
 adapter does not lose it.

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from sanctions_check import check, load_events
-from sanctions_check.errors import InputError
 from tests.conftest import FIXTURES, event
 
 
@@ -72,15 +71,22 @@ def test_csv_yaml_and_jsonl_read_the_same_event(tmp_path: Path) -> None:
     assert len(loaded.inputs) == 3 and all(len(i.sha256) == 64 for i in loaded.inputs)
 
 
-def test_missing_file_is_an_input_error_with_a_hint(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
-        load_events([tmp_path / "absent.json"])
+def test_a_missing_file_is_rejected_as_a_file_and_the_others_are_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(event(id="g", item={"description": "rice"})) + "\n")
+    loaded = load_events([tmp_path / "absent.json", good])
+    assert [v.event.id for v in loaded.events] == ["g"]
+    (missing,) = loaded.rejected
+    assert missing.scope == "file" and missing.file == str(tmp_path / "absent.json")
+    assert "no such file" in missing.errors[0] and "check the path" in missing.errors[0]
+    report = check(loaded, timestamp="t")
+    assert report.summary.input_errors == 1 and report.summary.rejected == 0
 
 
 def test_unknown_extension_asks_for_a_format(tmp_path: Path) -> None:
     (tmp_path / "events.txt").write_text("[]")
-    with pytest.raises(InputError, match="--input-format"):
-        load_events([tmp_path / "events.txt"])
+    (rejection,) = load_events([tmp_path / "events.txt"]).rejected
+    assert rejection.scope == "file" and "--input-format" in rejection.errors[0]
 
 
 def test_every_event_appears_exactly_once(rules) -> None:  # type: ignore[no-untyped-def]

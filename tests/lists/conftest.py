@@ -1,4 +1,4 @@
-"""Fixtures for the designations tests: the shared UN list files and an isolated list store."""
+"""Fixtures for the designations tests: the UN list files kept under tests/data, an isolated list store."""
 
 from __future__ import annotations
 
@@ -6,31 +6,21 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO.parent / "shared" / "data"
-DPRK_XML = SHARED_DATA / "un-consolidated-list-dprk-2024-09-26.xml"
-FULL_XML = SHARED_DATA / "un-consolidated-list-2024-09-26.xml"
-
-
-def shared_file(path: Path) -> Path:
-    """A shared UN list file; a clear failure (not a skip) when the shared directory is missing."""
-    if not path.is_file():
-        pytest.fail(
-            f"{path} not found: the importer tests read the UN Security Council consolidated list files "
-            f"from the shared directory beside the repository ({SHARED_DATA}); they are not copied into "
-            "the project. Check out the shared directory next to this repository and run the tests again."
-        )
-    return path
+# Copies of the UN Security Council Consolidated List of 2024-09-26 (public; published at
+# https://scsanctions.un.org/resources/xml/en/consolidated.xml) and its 1718 (DPRK) part.
+UN_LIST = Path(__file__).resolve().parents[1] / "data" / "un-list"
+DPRK_XML = UN_LIST / "un-consolidated-list-dprk-2024-09-26.xml"
+FULL_XML = UN_LIST / "un-consolidated-list-2024-09-26.xml"
 
 
 @pytest.fixture(scope="session")
 def dprk_xml() -> Path:
-    return shared_file(DPRK_XML)
+    return DPRK_XML
 
 
 @pytest.fixture(scope="session")
 def full_xml() -> Path:
-    return shared_file(FULL_XML)
+    return FULL_XML
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -12,8 +13,9 @@ import click
 from sanctions_check.aggregate import summarise
 from sanctions_check.api import EventStream, checker_for, load_rules, party_screen, report_head, stream_results
 from sanctions_check.cli.options import rules_option
-from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, InputError
+from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, EXIT_USAGE, InputError
 from sanctions_check.evaluate import as_result
+from sanctions_check.lists import DesignationList
 from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.report import Report, Result, Summary
 from sanctions_check.report import FORMATS, render
@@ -39,6 +41,9 @@ def run_options(func):  # type: ignore[no-untyped-def]
         click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="File of reviewed matches (entity_reference,name,decision,reason,reviewer,date)."),
         click.option("--no-screening", is_flag=True, help="Do not screen party names against the designations list."),
+        click.option("--max-list-age", "max_list_age", type=click.IntRange(min=0), default=180, show_default=True,
+                     envvar="SANCTIONS_CHECK_MAX_LIST_AGE", metavar="DAYS",
+                     help="Warn on standard error when the designations list is older than this."),
         rules_option,
     ]
     for option in reversed(options):
@@ -58,19 +63,25 @@ def run_options(func):  # type: ignore[no-untyped-def]
 def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_on: tuple[str, ...],
                   input_format: str | None, engine: str, verify: bool, timestamp: str | None,
                   designations: Path | None, decisions: Path | None, no_screening: bool,
-                  rules_dir: str | None) -> None:
+                  max_list_age: int, rules_dir: str | None) -> None:
     """Check event FILES (JSON, JSON Lines, YAML or CSV) against the rules.
 
     Exit codes: 0 nothing flagged, 1 potential violations found (see --fail-on),
     2 input or usage error, 3 internal or engine error.
     """
     ruleset = load_rules(rules_dir)
-    stream = EventStream(files, input_format)  # checks the inputs before any output file is made
+    stream = EventStream(files, input_format)
+    if not any(path.is_file() for path in files):  # nothing to report on: no output file is made
+        missing = files[0]
+        raise InputError(f"{missing}: no such file" if not missing.exists() else f"{missing}: not a file",
+                         "check the path")
     try:
         handle = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}", "choose another --output path") from None
     screen = None if no_screening else party_screen(designations, decisions)
+    if screen is not None:
+        warn_if_stale(screen.designations, max_list_age)
     engines = checker_for(ruleset, engine, verify, screen).engines if verify else None  # type: ignore[arg-type]
     bar = _progress(files, fmt, output)
     with handle if output else nullcontext(handle), bar or nullcontext():
@@ -80,7 +91,7 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
                                   clear=clear)
 
         def head(summary: Summary) -> Report:
-            return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines)
+            return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines, screen)
 
         if fmt == "json":
             # JSON is the format for large feeds: streamed, so memory stays flat.
@@ -93,6 +104,17 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     if output is not None:
         click.echo(f"wrote {output} ({report.summary.flagged} flagged of {report.summary.events})", err=True)
     raise click.exceptions.Exit(exit_code(report.summary, fail_on))
+
+
+def warn_if_stale(listed: DesignationList, max_age: int) -> None:
+    """A list generated long ago misses newer designations: say so, and how to update."""
+    if listed.generated_on is None:
+        return
+    age = (dt.date.today() - listed.generated_on).days
+    if age > max_age:
+        click.echo(f"warning: the designations list was generated on {listed.generated_on} ({age} days ago, "
+                   f"more than {max_age}); designations made since are not screened. Update it with "
+                   "`sanctions-check lists update` (or `lists import FILE.xml`), or pass --max-list-age.", err=True)
 
 
 def show_progress(fmt: str, to_file: bool, stdout_tty: bool, stderr_tty: bool) -> bool:
@@ -108,7 +130,10 @@ def _progress(files: tuple[Path, ...], fmt: str, output: Path | None):  # type: 
 
 
 def exit_code(summary: Summary, fail_on: tuple[str, ...]) -> int:
-    """1 when any verdict named in --fail-on occurred, else 0."""
+    """2 when input could not be read (a file, part of one, or every record of the input),
+    else 1 when any verdict named in --fail-on occurred, else 0."""
+    if summary.input_errors or (summary.rejected and not summary.evaluated):
+        return EXIT_USAGE
     counts = {"potential_violation": summary.flagged, "insufficient_data": summary.insufficient_data,
               "exempt": summary.exempt, "rejected": summary.rejected}
     return EXIT_FLAGGED if any(counts.get(name, 0) for name in fail_on if name != "never") and "never" not in fail_on else EXIT_CLEAR

@@ -30,7 +30,7 @@ def _clause_json(clause: Clause) -> dict[str, Any]:
 
 def rule_json(clauses: list[Clause]) -> dict[str, Any]:
     # Every rule tests the type tag first: a rule testing only ids or absent fields
-    # loops forever on the engine's own state record (../shared/notes/durable-rules.md).
+    # loops forever on the engine's own state record (measured on durable-rules 2.0.28; pinned in tests/core/test_engine_semantics.py).
     tests = [{"t": "event"}] + [_clause_json(c) for c in clauses]
     return {"all": [{"m": {"$and": tests}}]}
 

@@ -1,6 +1,6 @@
 """The durable-rules adapter, shaped so that no finding can be lost quietly.
 
-Measured traps (../shared/notes/durable-rules.md) and what this module does about each:
+Measured traps (measured on durable-rules 2.0.28; pinned in tests/core/test_engine_semantics.py) and what this module does about each:
 - `post` consumes an event at its first matching rule -> facts are asserted, never posted;
 - batched asserts drop firings -> one event per call, every queued action drained;
 - fact identity is a 32-bit hash of `id` -> our own fact ids, retry on a collision;

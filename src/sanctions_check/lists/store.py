@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from sanctions_check.errors import ListError
+from sanctions_check.resources import bundled_rules_root, configured_rules
 from sanctions_check.lists.model import DesignationList
 from sanctions_check.ruleset.safe_yaml import load_yaml_file
 
@@ -26,16 +27,15 @@ STORED_LIST_NAME = "unsc-1718.json"
 
 
 def rules_dir() -> Path:
-    """The repository's `rules/`, or $SANCTIONS_CHECK_RULES."""
-    configured = os.environ.get("SANCTIONS_CHECK_RULES")
-    if configured:
-        path = Path(configured)
+    """The bundled `rules/`, or $SANCTIONS_CHECK_RULES."""
+    path = configured_rules()
+    if path is not None:
         # The rule-set loader reads the same variable as `rules/unsc-dprk` itself; accept that
         # meaning too, so one setting serves both: the tables then sit beside it, in its parent.
         if not (path / "designations").is_dir() and (path.parent / "designations").is_dir():
             return path.parent
         return path
-    return Path(__file__).resolve().parents[3] / "rules"
+    return bundled_rules_root()
 
 
 def default_list_path() -> Path:

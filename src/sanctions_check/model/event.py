@@ -14,6 +14,21 @@ from sanctions_check.model.vocabulary import (
 )
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def period(value: Any) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a year ("2024") or a month ("2024-03"), as news dates acts."""
+    match = _PERIOD.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if not 1 <= month <= 12:
+        return None
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
 _HS = re.compile(r"^\d{2}[\d.]*$")
 
 
@@ -34,7 +49,7 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
-        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD, or YYYY or YYYY-MM for a period)")
     return value.strip()
 
 
@@ -110,14 +125,35 @@ class Vessel(_Contract):
         return text
 
 
+_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _published(value: Any) -> Any:
+    """Reports are often dated by month or year: YYYY, YYYY-MM or YYYY-MM-DD (a time is cut off)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if text and re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text):
+        text = text[:10]
+    match = _PUBLISHED.match(text or "")
+    if match:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)  # type: ignore[arg-type]
+            return text
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a publication date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
 class Source(_Contract):
     title: str | None = None
     url: str | None = None
-    published: dt.date | None = None
+    published: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
 
-    _check_published = field_validator("published", mode="before")(
-        classmethod(lambda cls, v: None if v in (None, "") else _iso_date(v))
-    )
+    _check_published = field_validator("published", mode="before")(classmethod(lambda cls, v: _published(v)))
 
 
 class Exemption(_Contract):
@@ -130,8 +166,11 @@ class Event(_Contract):
     """One act: a transfer, service, payment, employment, vessel operation or trip."""
 
     id: str = Field(min_length=1, description="unique within the file")
-    date: dt.date = Field(description="when the act happened or began (YYYY-MM-DD)")
+    date: dt.date = Field(description="when the act happened or began (YYYY-MM-DD; YYYY or YYYY-MM for a period)")
     end_date: dt.date | None = None
+    date_period: str | None = Field(
+        None, description="added to contract v1: the date as written when it was a year or a month "
+                          "(date and end_date then hold the period's first and last days)")
     kind: EventKind
     origin: Party
     destination: Party
@@ -148,6 +187,27 @@ class Event(_Contract):
     notes: str | None = None
     exemption: Exemption | None = None
     schema_version: str | None = Field(None, description="ignored on events; accepted for copy-paste")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _periods(cls, data: Any) -> Any:
+        # "2024" or "2024-03" is a period: its first day is the date and, unless an end_date is
+        # given, its last day the end_date, so provisions judge it as any act spanning days.
+        if not isinstance(data, dict):
+            return data
+        start = period(data.get("date"))
+        end = period(data.get("end_date"))
+        if start is None and end is None:
+            return data
+        data = dict(data)
+        if start is not None:
+            data["date_period"] = data["date"].strip()
+            data["date"] = start[0].isoformat()
+            if data.get("end_date") in (None, ""):
+                data["end_date"] = start[1].isoformat()
+        if end is not None:
+            data["end_date"] = end[1].isoformat()
+        return data
 
     @field_validator("id", mode="before")
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -73,6 +73,9 @@ class Rejection(_Out):
     errors: list[str]
     file: str | None = None
     record: int | None = None
+    # Added beyond contract v1: "file" when the problem is the file's (unreadable, a syntax
+    # error outside any record); such an entry is not an event and is counted as an input error.
+    scope: Literal["record", "file"] = "record"
 
 
 class Summary(_Out):
@@ -85,6 +88,7 @@ class Summary(_Out):
     exempt: int = 0
     clear: int = 0
     insufficient_data: int = 0
+    input_errors: int = 0  # files, or parts of files, that could not be read (entries of scope "file")
     by_status: dict[str, int] = Field(default_factory=dict)
     by_resolution: dict[str, int] = Field(default_factory=dict)
 
@@ -103,6 +107,20 @@ class RulesetInfo(_Out):
 class InputInfo(_Out):
     path: str
     sha256: str
+    # Added beyond contract v1: how many top-level records the parser saw in the file, an
+    # independent count that every run reconciles with its results and rejections.
+    records: int | None = None
+
+
+class DesignationsInfo(_Out):
+    """The designations list the parties were screened against: part of every judgement."""
+
+    source: str
+    generated_on: dt.date | None = None
+    imported_on: dt.date | None = None
+    sha256: str = Field(description="of the imported file, else of the list's entries as loaded")
+    entries: int = 0
+    age_days: int | None = Field(None, description="days from the list's generation to the report's")
 
 
 class Report(_Out):
@@ -116,3 +134,4 @@ class Report(_Out):
     generated_at: str | None = None
     inputs: list[InputInfo] = Field(default_factory=list)
     verified_engines: list[str] | None = Field(None, description="set when --verify compared engines")
+    designations: DesignationsInfo | None = Field(None, description="None when screening was off")

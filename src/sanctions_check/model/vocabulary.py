@@ -1,4 +1,4 @@
-"""The closed vocabularies of contract v1 (../shared/spec/event-format.md)."""
+"""The closed vocabularies of contract v1 (docs/event-format.md)."""
 
 from __future__ import annotations
 

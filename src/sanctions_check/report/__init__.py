@@ -22,5 +22,10 @@ def register(name: str, formatter: Formatter) -> None:
     FORMATS[name] = formatter
 
 
-def render(report: Report, fmt: str) -> str:
-    return FORMATS[fmt](report)
+def render(report: Report, fmt: str = "text") -> str:
+    """The report as text in one of FORMATS: text, json, markdown, csv or html."""
+    try:
+        formatter = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(sorted(FORMATS))}") from None
+    return formatter(report)

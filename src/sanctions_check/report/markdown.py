@@ -5,6 +5,7 @@ from __future__ import annotations
 from sanctions_check.model.report import Report, Result
 from sanctions_check.report.escape import markdown as md
 from sanctions_check.report.escape import safe_url
+from sanctions_check.report.provenance import designations_line
 
 
 def _source_line(source: dict) -> str:
@@ -81,6 +82,8 @@ def render(report: Report) -> str:
     ]
     for source in report.inputs:
         out.append(f"- Input: {md(source.path)}, sha256 `{source.sha256}`")
+    out.append(f"- Designations list: {md(designations_line(report.designations))}" if report.designations
+               else "- Designations list: parties not screened")
     out.append(f"- Generated: {report.generated_at}")
     if report.verified_engines:
         out.append(f"- Engines compared: {', '.join(report.verified_engines)} (identical findings)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from sanctions_check.model.report import Report, Result
+from sanctions_check.report.provenance import designations_line
 
 _MARK = {"potential_violation": "FLAGGED", "exempt": "EXEMPT", "insufficient_data": "NEEDS DATA", "clear": "clear"}
 
@@ -50,5 +51,9 @@ def render(report: Report) -> str:
     )
     lines.append(f"rules {report.ruleset.id} {report.ruleset.version} (sha256 {report.ruleset.sha256[:12]}), "
                  f"{report.tool.name} {report.tool.version}")
+    if report.designations is not None:
+        lines.append(f"screened against {designations_line(report.designations)}")
+    else:
+        lines.append("parties not screened (--no-screening)")
     lines.append("Potential violations for a human to review; not legal advice.")
     return "\n".join(lines) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +13,15 @@ from sanctions_check.errors import RuleError
 from sanctions_check.model.rule import Cap, Conversions, Provision
 from sanctions_check.model.ruleset import HsEntry, KeywordEntry, RuleSet
 from sanctions_check.ruleset.lint import lint
+from sanctions_check.resources import bundled_rules_root, configured_rules
 from sanctions_check.ruleset.safe_yaml import load_yaml_file
 
 MANIFEST = "ruleset.yaml"
 
 
 def default_rules_dir() -> Path:
-    """rules/unsc-dprk beside the source tree, or $SANCTIONS_CHECK_RULES."""
-    configured = os.environ.get("SANCTIONS_CHECK_RULES")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[3] / "rules" / "unsc-dprk"
+    """The bundled rules/unsc-dprk, or $SANCTIONS_CHECK_RULES."""
+    return configured_rules() or bundled_rules_root() / "unsc-dprk"
 
 
 def _read(path: Path) -> Any:
