@@ -166,7 +166,7 @@ def test_an_item_is_never_read_from_a_date_phrase(rules: RuleSet) -> None:
     ("in September", "month", "2023-09"), ("last year", "year", "2023"), ("on June 3", "day", None),
     ("in the spring", "season", None),
 ])
-def test_the_precision_of_a_date_and_its_period_form_are_kept(when: str, precision: str, period: str | None,
-                                                             rules: RuleSet) -> None:
-    provenance = _one(f"Russia sent diesel to North Korea {when}.", rules)["provenance"]
-    assert provenance["date_precision"] == precision and provenance.get("period") == period
+def test_a_month_or_year_is_written_as_a_period_and_every_date_keeps_its_precision(
+        when: str, precision: str, period: str | None, rules: RuleSet) -> None:
+    record = _one(f"Russia sent diesel to North Korea {when}.", rules)
+    assert record["provenance"]["date_precision"] == precision and record.get("date_period") == period

@@ -25,12 +25,13 @@ from sanctions_check.draft.sentences import Sentence, split
 from sanctions_check.draft.text import ReportText
 from sanctions_check.io.read import RawRecord
 from sanctions_check.io.validate import Validated, Validator
+from sanctions_check.model.event import period
 from sanctions_check.model.report import Rejection
 from sanctions_check.model.ruleset import RuleSet
 
 NOTE = ("DRAFT for review: read from the report by `sanctions-check draft`; check each field against "
         "the quoted sentences (provenance.quotes) and the confidence given for it (provenance.confidence).")
-_ORDER = ("id", "date", "end_date", "kind", "origin", "destination", "via", "intermediaries", "item",
+_ORDER = ("id", "date", "end_date", "date_period", "kind", "origin", "destination", "via", "intermediaries", "item",
           "activity", "vessel", "status", "sources", "notes", "provenance")
 _PUBLISHED = re.compile(r"^(?:Published|Updated|Date)[:\s]", re.IGNORECASE)
 
@@ -122,6 +123,7 @@ def _follow_up(sentence: Sentence, last: tuple[Sentence, list[Act]], words: Lang
 def _record(act: Act, event_id: str, text: ReportText, drafts: Drafts, title: str) -> dict[str, Any]:
     record: dict[str, Any] = {"id": event_id, **act.fields}
     source: dict[str, Any] = {"title": title, "published": drafts.published.isoformat()}
+    _as_period(record, act.precision)
     record["sources"] = [source]
     record["notes"] = NOTE
     remarks = list(act.remarks)
@@ -135,21 +137,23 @@ def _record(act: Act, event_id: str, text: ReportText, drafts: Drafts, title: st
         "quotes": [{"text": s.text, "start": s.start, "end": s.end, "line": text.line_of(s.start)}
                    for s in act.sentences],
         "date_precision": act.precision,
-        **_period(act),
         "confidence": dict(sorted(act.confidence.items())),
         **({"remarks": remarks} if remarks else {}),
     }
     return record
 
 
-def _period(act: Act) -> dict[str, str]:
-    """A month or a year as the event contract's period form will write it ("2024-09")."""
-    date = str(act.fields.get("date", ""))
-    if act.precision == "month":
-        return {"period": date[:7]}
-    if act.precision == "year":
-        return {"period": date[:4]}
-    return {}
+def _as_period(record: dict[str, Any], precision: str) -> None:
+    """A month or a year in the contract's period form ("2024-09", "2024"): validation
+    reads it as its first and last days and keeps the form in `date_period`."""
+    width = {"month": 7, "year": 4}.get(precision)
+    if width is None or "date" not in record:
+        return
+    written = str(record["date"])[:width]
+    first, last = period(written) or (None, None)
+    if first is not None and str(record.get("end_date")) == last.isoformat() and str(record["date"]) == first.isoformat():
+        record["date"] = written
+        record.pop("end_date")
 
 
 def _title(text: ReportText) -> str:

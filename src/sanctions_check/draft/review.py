@@ -11,7 +11,9 @@ import yaml
 from sanctions_check.draft.build import Drafts
 from sanctions_check.model.report import Report
 
-_OWN_FIELDS = ("unknown field `provenance`",)  # the draft's own additive field, not a typo
+# Warnings about what drafting itself wrote: its additive field, and the periods it wrote
+# (the header line shows the period).
+_OWN_WARNINGS = ("unknown field `provenance`", "date '")
 
 
 def document(drafts: Drafts) -> dict[str, Any]:
@@ -50,7 +52,7 @@ def review_lines(drafts: Drafts, report: Report) -> Iterator[str]:
         for finding in result.findings:
             yield f"  ! {finding.citation}: {finding.title}"
         for warning in result.warnings:
-            if not warning.startswith(_OWN_FIELDS):
+            if not warning.startswith(_OWN_WARNINGS):
                 yield f"  ? {warning}"
     for rejection in drafts.rejected:
         yield f"left out (not a valid event): {'; '.join(rejection.errors)}"
