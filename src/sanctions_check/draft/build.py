@@ -31,7 +31,7 @@ from sanctions_check.model.ruleset import RuleSet
 
 NOTE = ("DRAFT for review: read from the report by `sanctions-check draft`; check each field against "
         "the quoted sentences (provenance.quotes) and the confidence given for it (provenance.confidence).")
-_ORDER = ("id", "date", "end_date", "date_period", "kind", "origin", "destination", "via", "intermediaries", "item",
+_ORDER = ("id", "date", "end_date", "kind", "origin", "destination", "via", "intermediaries", "item",
           "activity", "vessel", "status", "sources", "notes", "provenance")
 _PUBLISHED = re.compile(r"^(?:Published|Updated|Date)[:\s]", re.IGNORECASE)
 
@@ -164,6 +164,9 @@ def _title(text: ReportText) -> str:
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:
+    if record.get("date_period"):  # written as the analyst would: date "2023-11"
+        record["date"] = record.pop("date_period")
+        record.pop("end_date", None)
     item = record.get("item")
     if item:  # the model holds amounts as floats; "9000000" reads better than "9000000.0"
         record["item"] = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in item.items()}

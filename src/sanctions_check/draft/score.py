@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sanctions_check.model.event import period
 from sanctions_check.ruleset.safe_yaml import load_yaml_file
 
 SCORED = ("kind", "origin.country", "origin.name", "destination.country", "destination.name", "via",
@@ -25,6 +26,10 @@ SCORED = ("kind", "origin.country", "origin.name", "destination.country", "desti
 
 
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    """The scored fields of a record; a period date ("2023-11") as its first and last days."""
+    spans = period(str(record.get("date", "")))
+    if spans is not None:
+        record = dict(record, date=spans[0].isoformat(), end_date=record.get("end_date") or spans[1].isoformat())
     flat: dict[str, Any] = {}
     for key in SCORED:
         value: Any = record
