@@ -48,7 +48,8 @@ def _register() -> None:
     main.add_command(report_command)
     main.add_command(diff_command)
     main.add_command(serve_command)
-    for module, name in (("sanctions_check.cli.lists", "lists"), ("sanctions_check.cli.screen", "screen")):
+    for module, name in (("sanctions_check.cli.lists", "lists"), ("sanctions_check.cli.screen", "screen"),
+                         ("sanctions_check.cli.draft", "draft")):
         try:
             imported = __import__(module, fromlist=[name])
         except ImportError:
