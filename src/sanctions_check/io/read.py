@@ -88,8 +88,9 @@ def _hashed(handle: BinaryIO, digest: "hashlib._Hash") -> Iterator[bytes]:
         yield raw
 
 
-def iter_records(name: str, fmt: str, text: str) -> Iterator[RawRecord]:
+def iter_records(source: Path | str, fmt: str, text: str) -> Iterator[RawRecord]:
     """Records of a document already decoded (a file, standard input, or a string)."""
+    name = str(source)
     if fmt == "jsonl":
         yield from _jsonl_text(name, enumerate(text.splitlines(), start=1))
     elif fmt == "json":
@@ -122,6 +123,7 @@ def _jsonl_text(name: str, lines: Iterable[tuple[int, str | UnicodeDecodeError]]
             record += 1
             yield RawRecord(name, number, record, error=f"not UTF-8 text ({line.reason} at byte {line.start} of the line)")
             continue
+        line = line.rstrip("\r\n")  # so an error's column is the same from a file or a string
         if not line.strip():
             continue
         record += 1

@@ -81,7 +81,8 @@ def read_body(data: bytes, content_type: str | None, max_events: int) -> BodyEve
     records = list(iter_records(Path(name), fmt, text))
     if len(records) > max_events:
         raise too_many_events(len(records), max_events)
-    inputs = [InputInfo(path=name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())]
+    seen = sum(1 for raw in records if not raw.whole_file)  # as the CLI counts a file's records
+    inputs = [InputInfo(path=name, sha256=hashlib.sha256(data).hexdigest(), records=seen)]
     return BodyEvents(records, inputs, _options(fmt, text))
 
 

@@ -68,7 +68,7 @@ def write_report(events: BodyEvents, ruleset: RuleSet, options: CheckOptions, sc
                               clear=clear)
 
     def head(summary: Summary) -> Report:
-        return report_head(ruleset, summary, events.rejected, events.inputs, options.timestamp, engines)
+        return report_head(ruleset, summary, events.rejected, events.inputs, options.timestamp, engines, screen)
 
     if fmt == "json":
         out = io.StringIO()
