@@ -118,14 +118,16 @@ for _handler in (urllib.request.ProxyHandler(), urllib.request.UnknownHandler(),
 
 
 def _copy(response, out, length: int, progress: bool, budget: _Budget) -> None:  # type: ignore[no-untyped-def]
+    # read1, not read: read(n) waits for all n bytes, so a dripping server would keep it
+    # from ever returning to look at the clock.
     if not (progress and length):
-        while chunk := response.read(_CHUNK):
+        while chunk := response.read1(_CHUNK):
             budget.spend(len(chunk))
             out.write(chunk)
         return
     with click.progressbar(length=length, label="Downloading the UN consolidated list",
                            file=sys.stderr) as bar:
-        while chunk := response.read(_CHUNK):
+        while chunk := response.read1(_CHUNK):
             budget.spend(len(chunk))
             out.write(chunk)
             bar.update(len(chunk))
