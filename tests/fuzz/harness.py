@@ -1,0 +1,117 @@
+"""Run the command line on a generated file and hold the result to the promise of the
+tool: every input record accounted for, under its own id, and no crash that reads as a
+finding (exit 1) or as a bug (3, a traceback)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from click.testing import CliRunner, Result
+
+from sanctions_check.cli import main
+from tests.fuzz.records import EventFile
+
+_LINE_AND_COLUMN = re.compile(r"line \d+.*column \d+", re.IGNORECASE | re.DOTALL)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"the report holds {name}, which is not JSON")
+
+
+@dataclass
+class Run:
+    file: EventFile
+    path: Path
+    result: Result
+    report: dict[str, Any] | None
+
+    def describe(self) -> str:
+        """Everything needed to reproduce a failure, in the assertion message."""
+        head = self.file.data[:600]
+        return (f"format {self.file.fmt}, {self.file.records} records, intact {self.file.intact}, "
+                f"edits {self.file.edits}\nexit {self.result.exit_code}\nstderr: {self.result.stderr[-1500:]}\n"
+                f"file (first 600 bytes): {head!r}")
+
+
+def run_check(file: EventFile, directory: Path, fmt: str = "json") -> Run:
+    path = directory / f"events{file.suffix}"
+    out = directory / f"report.{fmt}"
+    path.write_bytes(file.data)
+    out.unlink(missing_ok=True)
+    result = CliRunner().invoke(main, ["check", "-f", fmt, "-o", str(out), "--timestamp", "T", str(path)])
+    report = None
+    if out.exists() and fmt == "json":
+        report = json.loads(out.read_text(encoding="utf-8"), parse_constant=_no_constants)
+    return Run(file, path, result, report)
+
+
+def independent_count(file: EventFile) -> int | None:
+    """How many top-level records the file holds, by a parser other than the tool's reader;
+    None when the document is not well-formed (then only intact records are held to account)."""
+    try:
+        text = file.data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if file.fmt == "jsonl":
+        # Lines end at "\n" only (jsonlines.org); a bare "\r" is JSON whitespace inside a line.
+        return sum(1 for line in text.split("\n") if line.strip())
+    try:
+        if file.fmt == "json":
+            document = json.loads(text, object_pairs_hook=_unique_keys)
+        elif file.fmt == "yaml":
+            document = yaml.safe_load(text)
+        else:
+            return None  # CSV: a row count by the csv module would be the reader's own count
+    except (ValueError, yaml.YAMLError, RecursionError):
+        return None
+    if isinstance(document, dict):
+        document = document.get("events")
+    return len(document) if isinstance(document, list) else None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Duplicate keys make a document ambiguous (RFC 8259 4): rejecting it whole is fair.
+    keys = [key for key, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise ValueError("duplicate key")
+    return dict(pairs)
+
+
+def assert_accounted_for(run: Run) -> None:
+    """The properties of issue 10, for one run."""
+    result, file = run.result, run.file
+    why = run.describe()
+    assert result.exception is None or isinstance(result.exception, SystemExit), why
+    assert result.exit_code in (0, 1, 2), why
+    assert "Traceback" not in result.output, why
+    if run.report is None:
+        # No report: only a whole-file rejection may end so, naming the file, line and column.
+        assert result.exit_code == 2, why
+        assert str(run.path) in result.stderr and _LINE_AND_COLUMN.search(result.stderr), why
+        return
+    report = run.report
+    summary, results, rejected = report["summary"], report["results"], report["rejected"]
+    assert summary["events"] == summary["evaluated"] + summary["rejected"], why
+    assert summary["evaluated"] == len(results) and summary["rejected"] == len(rejected), why
+    whole_file = (not results and len(rejected) == 1 and rejected[0].get("event_id") is None
+                  and _LINE_AND_COLUMN.search(" ".join(rejected[0]["errors"])))
+    if whole_file and file.fmt != "jsonl":  # JSON Lines recovers line by line, never as a whole
+        assert result.exit_code == 2, why
+        assert not file.intact or independent_count(file) is None, f"a well-formed file rejected whole\n{why}"
+        return
+    ids = [r["event_id"] for r in results]
+    assert len(ids) == len(set(ids)), f"an event reported twice\n{why}"
+    for intact in file.intact:
+        assert ids.count(intact) == 1, f"intact record {intact} is not among the results\n{why}"
+    expected = independent_count(file)
+    if expected is not None:
+        assert len(results) + len(rejected) == expected, f"{expected} records in the file\n{why}"
+    if results and not rejected:
+        assert result.exit_code in (0, 1), why
+    if rejected and not results:
+        assert result.exit_code == 2, f"every record rejected must not pass\n{why}"
