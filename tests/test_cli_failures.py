@@ -157,6 +157,11 @@ def test_some_records_rejected_warn_and_exit_1_only_with_fail_on_rejected(tmp_pa
     assert result.exit_code == 1
 
 
+def test_an_empty_file_exits_0_with_a_warning(tmp_path: Path) -> None:
+    result = _run("check", "--rules", str(TEST_RULES), str(_events(tmp_path)))
+    assert result.exit_code == 0 and "events.json holds no records" in result.stderr
+
+
 def test_the_console_script_is_the_guarded_group() -> None:
     # The script must not bypass the guard (issue 10: the wrapper was never used).
     text = (ROOT / "pyproject.toml").read_text()

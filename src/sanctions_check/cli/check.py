@@ -120,6 +120,9 @@ def _check_rejections(report: Report, accepted: Counter[str | None]) -> None:
     if report.rejected:
         click.echo(f"warning: {len(report.rejected)} of {report.summary.events} records rejected and not checked "
                    "(listed in the report); --fail-on rejected makes this exit 1", err=True)
+    for source in report.inputs:  # an empty feed may be a quiet day or a broken export: say so
+        if not accepted[source.path] and not rejected[source.path]:
+            click.echo(f"warning: {source.path} holds no records", err=True)
 
 
 def show_progress(fmt: str, to_file: bool, stdout_tty: bool, stderr_tty: bool) -> bool:
