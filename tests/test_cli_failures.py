@@ -169,3 +169,12 @@ def test_the_console_script_is_the_guarded_group() -> None:
     from sanctions_check.cli import _Group
 
     assert isinstance(main, _Group)
+
+
+def test_a_full_disk_under_any_command_is_exit_2_not_a_traceback() -> None:
+    if not Path("/dev/full").exists():
+        pytest.fail("/dev/full is needed (Linux): it fails every write with ENOSPC")
+    with open("/dev/full", "w") as full:
+        done = _module("rules", "list", "--rules", str(TEST_RULES), stdout=full)
+    assert done.returncode == 2 and "the disk is full" in done.stderr and "Exception ignored" not in done.stderr
+    _one_error_line(done.stderr)

@@ -21,7 +21,11 @@ class _Group(click.Group):
             _flush_stdout()  # a write error on stdout surfaces here, not at interpreter exit
             return value
         except (click.exceptions.Exit, click.ClickException):  # usage errors: click prints them, exit 2
-            _flush_stdout()
+            try:
+                _flush_stdout()
+            except OSError as error:  # else click would map a closed pipe to exit 1
+                guard.silence_stdout()
+                raise click.exceptions.Exit(guard.report(error, _debug(ctx))) from None
             raise
         except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the one place that maps them all
             if isinstance(error, OSError):

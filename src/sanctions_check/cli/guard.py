@@ -21,10 +21,9 @@ from sanctions_check.errors import EXIT_INTERNAL, EXIT_USAGE, SanctionsCheckErro
 EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by SIGINT (128 + 2)
 _DEBUG_HINT = "rerun with --debug (or SANCTIONS_CHECK_DEBUG=1) for the traceback, and report it"
 
-# An OS error with one of these numbers is the environment's doing, not the tool's.
+# Errors that only a write gives; any OS error is the environment's doing (exit 2), not a bug.
 _WRITE_ERRNOS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exceeded",
-                 errno.EIO: "an input/output error", errno.EROFS: "the file system is read-only",
-                 errno.EFBIG: "the file is too large for the file system"}
+                 errno.EROFS: "the file system is read-only", errno.EFBIG: "the file is too large for the file system"}
 
 
 @dataclass(frozen=True)
@@ -57,10 +56,13 @@ def failure(error: BaseException) -> Failure:
 def _os_failure(error: OSError) -> Failure:
     where = f"{error.filename}: " if error.filename else ""
     if error.errno == errno.EPIPE:
-        return Failure("cannot write the report: the reader of the output closed it (broken pipe)",
-                       "write the report to a file with -o FILE", EXIT_USAGE)
-    reason = _WRITE_ERRNOS.get(error.errno or 0) or error.strerror or str(error)
-    return Failure(f"{where}{reason}", "check the path, its permissions and the free space", EXIT_USAGE)
+        return Failure("cannot write the output: its reader closed it (broken pipe)",
+                       "write to a file instead (-o FILE, or a shell redirection)", EXIT_USAGE)
+    if error.errno in _WRITE_ERRNOS:
+        return Failure(f"cannot write {where or 'the output: '}{_WRITE_ERRNOS[error.errno]}",
+                       "free some space or write somewhere else", EXIT_USAGE)
+    reason = error.strerror or str(error)
+    return Failure(f"{where}{reason}", "check the path and its permissions", EXIT_USAGE)
 
 
 def _short(error: BaseException, limit: int = 300) -> str:
