@@ -4,6 +4,8 @@ finding (exit 1) or as a bug (3, a traceback)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -48,6 +50,41 @@ def run_check(file: EventFile, directory: Path, fmt: str = "json") -> Run:
     if out.exists() and fmt == "json":
         report = json.loads(out.read_text(encoding="utf-8"), parse_constant=_no_constants)
     return Run(file, path, result, report)
+
+
+def assert_other_formats_agree(run: Run, directory: Path) -> None:
+    """The same file as CSV (parsed back) and as text: same exit code, same events."""
+    why = run.describe()
+    if run.report is None:
+        return
+    results, rejected = run.report["results"], run.report["rejected"]
+    sheet = run_check(run.file, directory, "csv")
+    assert sheet.result.exit_code == run.result.exit_code, why
+    limit = csv.field_size_limit(1 << 30)  # cells of 1 MB; restored, as the tool's reader uses the module too
+    try:
+        rows = list(csv.reader(io.StringIO((directory / "report.csv").read_text(encoding="utf-8"), newline="")))
+    finally:
+        csv.field_size_limit(limit)
+    shown = [row[0] for row in rows[1:] if row[5] != "rejected"]
+    # Every result has a row per finding (one row without findings); ids can be cell-escaped.
+    assert sorted(set(shown)) == sorted({_cell(r["event_id"]) for r in results}), why
+    assert sum(1 for row in rows[1:] if row[5] == "rejected") == len(rejected), why
+    text = run_check(run.file, directory, "text")
+    assert text.result.exit_code == run.result.exit_code, why
+    shown_text = (directory / "report.text").read_text(encoding="utf-8")
+    assert f"{run.report['summary']['events']} events: " in shown_text, why
+    assert not set(shown_text) & _ACTIVE, why
+
+
+def _cell(value: str) -> str:
+    from sanctions_check.report.escape import csv_cell
+
+    return csv_cell(value)
+
+
+# What a terminal acts on: C0 controls but newline, DEL, C1 controls, bidi controls.
+_ACTIVE = {chr(c) for c in [*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0)]} | set(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def independent_count(file: EventFile) -> int | None:

@@ -164,6 +164,13 @@ class EventFile:
     records: int
     edits: list[str] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        # Files reach megabytes: hypothesis prints this for a failing example (its
+        # @reproduce_failure blob gives the whole file back).
+        head = self.data if len(self.data) <= 400 else self.data[:400] + b"..."
+        return (f"EventFile({self.fmt!r}, {len(self.data)} bytes, records={self.records}, intact={self.intact}, "
+                f"edits={self.edits}, data={head!r})")
+
     @property
     def suffix(self) -> str:
         return {"json": ".json", "jsonl": ".jsonl", "yaml": ".yaml", "csv": ".csv"}[self.fmt]

@@ -13,11 +13,9 @@ from sanctions_check import check
 from sanctions_check.model.ruleset import RuleSet
 from sanctions_check.report import FORMATS, render
 from tests.fuzz.conftest import examples
+from tests.fuzz.harness import _ACTIVE
 from tests.fuzz.records import HOSTILE_TEXT, corrupted_event, intact_event, json_values
 
-# What a terminal acts on: C0 controls but newline, DEL, C1 controls, bidi controls.
-_ACTIVE = {chr(c) for c in [*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0)]} | set(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 _any_record = st.one_of(
     st.integers(0, 5).flatmap(intact_event),
