@@ -6,15 +6,18 @@ import datetime as dt
 import hashlib
 import os
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from sanctions_check import __version__
 from sanctions_check.aggregate import summarise
 from sanctions_check.errors import InputError
 from sanctions_check.evaluate import Checker, EngineName
 from sanctions_check.io.read import RawRecord, detect_format, iter_file
+from sanctions_check.io.surrogates import escape as surrogate_escape
+from sanctions_check.io.surrogates import first_surrogate
 from sanctions_check.io.validate import Validated, Validator
 from sanctions_check.model.clear import ClearResult
 from sanctions_check.model.event import Event
@@ -29,8 +32,25 @@ from sanctions_check.screening import load_decisions
 
 __all__ = ["check", "load_events", "load_rules", "party_screen", "LoadedEvents", "EventStream", "stream_results"]
 
-_checkers: dict[tuple[int, str, bool, int], Checker] = {}
-_screens: dict[tuple[str, str], PartyScreen] = {}
+# Built once and reused, but bounded: a long-running caller that reloads rules or passes
+# a new DesignationList object per call must not grow without end (each Checker holds
+# ~2 MB). Keys hold the objects themselves, never id(): a freed object's id is reused.
+_CACHED = 8
+_checkers: OrderedDict[tuple[RuleSet, str, bool, PartyScreen | None], Checker] = OrderedDict()
+_screens: OrderedDict[tuple[str, str], PartyScreen] = OrderedDict()
+
+_T = TypeVar("_T")
+
+
+def _cached(cache: OrderedDict[Any, _T], key: Any, make: Callable[[], _T]) -> _T:
+    """cache[key], made on first use; the least recently used entry goes past _CACHED."""
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    value = cache[key] = make()
+    while len(cache) > _CACHED:
+        cache.popitem(last=False)
+    return value
 
 
 def load_rules(rules_dir: Path | str | None = None) -> RuleSet:
@@ -118,7 +138,9 @@ def _from_objects(events: Iterable[Event | Mapping[str, Any]]) -> LoadedEvents:
     validator = Validator()
     for number, event in enumerate(events, start=1):
         data = event.model_dump(mode="json", exclude_none=True) if isinstance(event, Event) else event
-        outcome = validator.validate(RawRecord("<events>", None, number, dict(data) if isinstance(data, Mapping) else data))
+        record = dict(data) if isinstance(data, Mapping) else data
+        # A lone surrogate is shown as U+FFFD with a warning by the validator (io.validate.scrub).
+        outcome = _validated(validator, RawRecord("<events>", None, number, record), record, number)
         (loaded.rejected if isinstance(outcome, Rejection) else loaded.events).append(outcome)
     return loaded
 
@@ -137,35 +159,69 @@ def _loaded(events: Any) -> LoadedEvents:
     return _from_objects(events)
 
 
+def _validated(validator: Validator, raw: RawRecord, record: Any, number: int) -> Validated | Rejection:
+    # check() promises to return a report for any input: a record the validator cannot
+    # handle is a rejection that says so, never an exception out of check().
+    try:
+        return validator.validate(raw)
+    except Exception as error:  # noqa: BLE001
+        return Rejection(line=None, event_id=_shown_id(record), file="<events>", record=number, errors=[
+            f"record {number}: cannot be validated ({type(error).__name__}: {surrogate_escape(str(error))[:200]}); "
+            "this is a bug in sanctions-check, please report it with the record"])
+
+
+def _shown_id(record: Any) -> str | None:
+    value = record.get("id") if isinstance(record, dict) else None
+    # Only a scalar is shown: str() of a deeply nested value would itself overflow the stack.
+    return surrogate_escape(str(value)) if isinstance(value, (str, int, float)) else None
+
+
 def party_screen(designations: DesignationList | Path | str | None = None,
                  decisions: Path | str | None = None) -> PartyScreen:
     """Screening against a designations list (default: the imported list, else the shipped one),
-    with an optional file of reviewed matches. Built once per list and decisions file."""
+    with an optional file of reviewed matches. Built once per list (by content, for a
+    DesignationList object) and decisions file."""
     if isinstance(designations, DesignationList):
-        return PartyScreen(designations, load_decisions(decisions) if decisions else None)
-    key = (str(designations or ""), str(decisions or ""))
-    if key not in _screens:
-        listed = load_designations(Path(designations) if designations else None)
-        _screens[key] = PartyScreen(listed, load_decisions(decisions) if decisions else None)
-    return _screens[key]
+        listed = designations
+        digest = hashlib.sha256(listed.model_dump_json().encode("utf-8", "surrogatepass")).hexdigest()
+        return _cached(_screens, ("list:" + digest, str(decisions or "")),
+                       lambda: PartyScreen(listed, load_decisions(decisions) if decisions else None))
+    key = ("path:" + str(designations or ""), str(decisions or ""))
+    return _cached(_screens, key, lambda: PartyScreen(load_designations(Path(designations) if designations else None),
+                                                      load_decisions(decisions) if decisions else None))
 
 
 def checker_for(ruleset: RuleSet, engine: EngineName = "durable", verify: bool = False,
                 screen: PartyScreen | None = None) -> Checker:
-    """One Checker per rule set, engine and screen in a process: engine rulesets are never freed."""
-    key = (id(ruleset), engine, verify, id(screen))
-    if key not in _checkers:
-        _checkers[key] = Checker(ruleset, engine=engine, verify=verify, screen=screen)
-    return _checkers[key]
+    """One Checker per rule set, engine and screen in use (the durable engine's own rulesets
+    are never freed; engine/durable.py builds each distinct definition once)."""
+    return _cached(_checkers, (ruleset, engine, verify, screen),
+                   lambda: Checker(ruleset, engine=engine, verify=verify, screen=screen))
+
+
+# Seconds of 9999-12-31T23:59:59Z: the last time a four-digit year can show.
+_LAST_EPOCH = 253402300799
 
 
 def generated_at(timestamp: str | None = None) -> str:
-    """An explicit timestamp, else SOURCE_DATE_EPOCH, else now (UTC), so runs can be compared."""
+    """An explicit timestamp, else SOURCE_DATE_EPOCH, else now (UTC), so runs can be compared.
+
+    A set but malformed SOURCE_DATE_EPOCH is an error, not ignored: the specification
+    (https://reproducible-builds.org/specs/source-date-epoch/) asks tools to fail on it,
+    since a silently different timestamp defeats a byte-for-byte comparison.
+    """
     if timestamp:
         return timestamp
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+    if epoch is None or epoch == "":
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    shown = epoch if len(epoch) <= 40 else epoch[:40] + "..."
+    hint = "set it to whole seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it"
+    if not epoch.isascii() or not epoch.isdigit():
+        raise InputError(f"SOURCE_DATE_EPOCH={shown!a} is not a number of seconds", hint)
+    if len(epoch) > 12 or int(epoch) > _LAST_EPOCH:
+        raise InputError(f"SOURCE_DATE_EPOCH={shown!a} is after the year 9999", hint)
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
 
 
 def report_head(ruleset: RuleSet, summary: Summary, rejected: list[Rejection], inputs: list[InputInfo],

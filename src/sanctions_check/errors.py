@@ -26,6 +26,10 @@ class InputError(SanctionsCheckError):
     """An input file cannot be read at all (missing, unreadable, unknown format)."""
 
 
+class OutputError(SanctionsCheckError):
+    """The report cannot be written (disk full, closed pipe); the previous file is kept."""
+
+
 class RuleError(SanctionsCheckError):
     """A rule file is invalid; the message names the file and the provision."""
 

@@ -8,29 +8,63 @@ from typing import Any
 import click
 
 from sanctions_check import __version__
-from sanctions_check.errors import EXIT_INTERNAL, SanctionsCheckError
+from sanctions_check.cli import guard
 
 
 class _Group(click.Group):
-    """Turns the project's errors into one clear line and their exit code, no traceback."""
+    """Runs every command inside the guard (cli/guard.py): any failure, ours or not, is one
+    line on stderr and its exit code; never a traceback (unless --debug), never exit 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
-        except SanctionsCheckError as error:
-            click.echo(f"error: {error.message}", err=True)
-            if error.hint:
-                click.echo(f"hint: {error.hint}", err=True)
-            ctx.exit(error.exit_code)
+            value = super().invoke(ctx)
+            _flush_stdout()  # a write error on stdout surfaces here, not at interpreter exit
+            return value
+        except (click.exceptions.Exit, click.ClickException):  # usage errors: click prints them, exit 2
+            try:
+                _flush_stdout()
+            except OSError as error:  # else click would map a closed pipe to exit 1
+                guard.silence_stdout()
+                raise click.exceptions.Exit(guard.report(error, _debug(ctx))) from None
+            raise
+        except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the one place that maps them all
+            if isinstance(error, OSError):
+                guard.silence_stdout()
+            raise click.exceptions.Exit(guard.report(error, _debug(ctx))) from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Failures outside a command (while parsing options, or click's own) come here.
+        try:
+            return super().main(*args, **kwargs)
+        except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001
+            if isinstance(error, OSError):
+                guard.silence_stdout()
+            sys.exit(guard.report(error, guard.debugging() or "--debug" in sys.argv))
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except ValueError:
+        pass  # closed by the command: nothing left to write
+
+
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool(root.params.get("debug")) or guard.debugging()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sanctions-check")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback as well (for a bug report).")
+def main(debug: bool) -> None:
     """Check reported transfers against the UN Security Council DPRK sanctions.
 
     Flags potential violations for a human to review, with the resolution, the
     paragraph, the quoted provision and the facts that triggered it. Not legal advice.
+
+    Exit codes: 0 nothing flagged, 1 potential violations (or a --fail-on verdict),
+    2 input, usage or write error, 3 internal error, 130 interrupted.
     """
 
 
@@ -58,11 +92,3 @@ def _register() -> None:
 
 
 _register()
-
-
-def run() -> None:  # pragma: no cover - console entry for unexpected crashes
-    try:
-        main()
-    except Exception as error:  # noqa: BLE001
-        click.echo(f"internal error: {error!r}; please report it", err=True)
-        sys.exit(EXIT_INTERNAL)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import click
 
 from sanctions_check.aggregate import summarise
-from sanctions_check.api import EventStream, checker_for, load_rules, party_screen, report_head, stream_results
+from sanctions_check.api import EventStream, checker_for, generated_at, load_rules, party_screen, report_head, stream_results
 from sanctions_check.cli.options import rules_option
+from sanctions_check.cli.output import refuse_overwriting_inputs, report_file
 from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, EXIT_USAGE, InputError
+from sanctions_check.io.validate import Validated
 from sanctions_check.evaluate import as_result
 from sanctions_check.lists import DesignationList
 from sanctions_check.model.clear import ClearResult
@@ -67,28 +70,28 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
     """Check event FILES (JSON, JSON Lines, YAML or CSV) against the rules.
 
     Exit codes: 0 nothing flagged, 1 potential violations found (see --fail-on),
-    2 input or usage error, 3 internal or engine error.
+    2 input, usage or write error (also: every record of a file rejected),
+    3 internal or engine error.
     """
+    refuse_overwriting_inputs(output, [*files, designations, decisions])  # before anything is opened
+    timestamp = generated_at(timestamp)  # a malformed SOURCE_DATE_EPOCH stops the run here
     ruleset = load_rules(rules_dir)
     stream = EventStream(files, input_format)
     if not any(path.is_file() for path in files):  # nothing to report on: no output file is made
         missing = files[0]
         raise InputError(f"{missing}: no such file" if not missing.exists() else f"{missing}: not a file",
                          "check the path")
-    try:
-        handle = output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror}", "choose another --output path") from None
     screen = None if no_screening else party_screen(designations, decisions)
     if screen is not None:
         warn_if_stale(screen.designations, max_list_age)
     engines = checker_for(ruleset, engine, verify, screen).engines if verify else None  # type: ignore[arg-type]
+    accepted: Counter[str | None] = Counter()  # events read per input file, for the exit code
     bar = _progress(files, fmt, output)
-    with handle if output else nullcontext(handle), bar or nullcontext():
+    with bar or nullcontext(), report_file(output) as handle:
         stream.on_bytes = bar.update if bar else None
         def results(clear: ClearSink | None = None) -> Iterator[tuple[int, Result | ClearResult]]:
-            return stream_results(stream, ruleset, engine=engine, verify=verify, screen=screen,  # type: ignore[arg-type]
-                                  clear=clear)
+            return stream_results(_counted(stream, accepted), ruleset, engine=engine, verify=verify,
+                                  screen=screen, clear=clear)  # type: ignore[arg-type]
 
         def head(summary: Summary) -> Report:
             return report_head(ruleset, summary, stream.rejected, stream.inputs, timestamp, engines, screen)
@@ -101,8 +104,10 @@ def check_command(files: tuple[Path, ...], fmt: str, output: Path | None, fail_o
             report = head(summarise(in_order, stream.rejected))
             report.results = in_order
             handle.write(render(report, fmt))
+        handle.flush()
     if output is not None:
         click.echo(f"wrote {output} ({report.summary.flagged} flagged of {report.summary.events})", err=True)
+    _check_rejections(report, accepted)
     raise click.exceptions.Exit(exit_code(report.summary, fail_on))
 
 
@@ -115,6 +120,39 @@ def warn_if_stale(listed: DesignationList, max_age: int) -> None:
         click.echo(f"warning: the designations list was generated on {listed.generated_on} ({age} days ago, "
                    f"more than {max_age}); designations made since are not screened. Update it with "
                    "`sanctions-check lists update` (or `lists import FILE.xml`), or pass --max-list-age.", err=True)
+
+
+def _counted(stream: Iterable[Validated], accepted: Counter[str | None]) -> Iterator[Validated]:
+    for validated in stream:
+        accepted[validated.file] += 1
+        yield validated
+
+
+def _check_rejections(report: Report, accepted: Counter[str | None]) -> None:
+    """A file that could not be read, or whose every record was rejected, was not checked: an
+    input error (exit 2), whatever --fail-on says, so a job fed a broken export cannot pass.
+    Some records rejected among accepted ones: a warning here, exit 1 only with --fail-on
+    rejected (README)."""
+    records = [rejection for rejection in report.rejected if rejection.scope == "record"]
+    problems = [rejection for rejection in report.rejected if rejection.scope == "file"]
+    rejected = Counter(rejection.file for rejection in records)
+    for problem in problems:
+        click.echo(f"error: {problem.errors[0]}", err=True)
+    unchecked = [file for file in rejected if not accepted[file]]
+    if unchecked:
+        names = ", ".join(str(file) for file in unchecked)
+        raise InputError(f"{names}: every record was rejected, nothing in it was checked "
+                         f"({sum(rejected[f] for f in unchecked)} rejected)",
+                         "see the rejected records in the report, fix them and run again")
+    if records:
+        click.echo(f"warning: {len(records)} of {report.summary.events} records rejected and not checked "
+                   "(listed in the report); --fail-on rejected makes this exit 1", err=True)
+    troubled = {problem.file for problem in problems}
+    for source in report.inputs:  # an empty feed may be a quiet day or a broken export: say so
+        if not accepted[source.path] and not rejected[source.path] and source.path not in troubled:
+            click.echo(f"warning: {source.path} holds no records", err=True)
+    if problems:
+        raise click.exceptions.Exit(EXIT_USAGE)
 
 
 def show_progress(fmt: str, to_file: bool, stdout_tty: bool, stderr_tty: bool) -> bool:

@@ -12,7 +12,7 @@ from sanctions_check.lists.store import (
     active_list_path, default_list_path, load_designations, save_designations, store_dir,
 )
 from sanctions_check.lists.unxml import import_consolidated_xml
-from sanctions_check.lists.update import DEFAULT_TIMEOUT, UN_CONSOLIDATED_URL, download_list
+from sanctions_check.lists.update import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, UN_CONSOLIDATED_URL, download_list
 
 _TYPES = click.Choice(["individual", "entity", "vessel"])
 
@@ -51,9 +51,11 @@ def import_command(file: Path) -> None:
               help="Address to download the consolidated list XML from.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds to wait for the server, for the connection and for each read.")
-def update_command(url: str, timeout: float) -> None:
-    """Download the current UN consolidated list and import it (needs the network)."""
-    downloaded = download_list(url, store_dir() / "downloads" / "consolidated.xml", timeout)
+@click.option("--deadline", type=click.FloatRange(min=0.1), default=DEFAULT_DEADLINE, show_default=True,
+              help="Seconds the whole download may take.")
+def update_command(url: str, timeout: float, deadline: float) -> None:
+    """Download the current UN consolidated list and import it (needs the network; http(s) only)."""
+    downloaded = download_list(url, store_dir() / "downloads" / "consolidated.xml", timeout, deadline=deadline)
     designations = _imported(import_consolidated_xml(downloaded))
     target = save_designations(designations)
     click.echo(f"downloaded {url}: {_summary(designations)}")

@@ -53,12 +53,29 @@ def open_error(path: Path, error: OSError) -> InputError:
     return InputError(f"{path}: cannot read ({error.strerror})", "check the file's permissions")
 
 
-def _decode(name: str, data: bytes) -> str:
+def decode(name: str, data: bytes) -> str:
+    """UTF-8 text (a byte-order mark allowed), or InputError naming the line and column."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})",
-                         "save the file as UTF-8") from None
+        line, column = _byte_position(data, error.start)
+        raise InputError(f"{name}: not UTF-8 text ({error.reason} at line {line}, column {column}, byte {error.start}); "
+                         "no record of this file was checked", "save the file as UTF-8") from None
+
+
+def _byte_position(data: bytes, at: int) -> tuple[int, int]:
+    return data.count(b"\n", 0, at) + 1, at - (data.rfind(b"\n", 0, at) + 1) + 1
+
+
+def _bad_lines(data: bytes) -> frozenset[int]:
+    """Lines (1-based) holding bytes that are not UTF-8: in a CSV file, only their rows are lost."""
+    bad = set()
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.add(number)
+    return frozenset(bad)
 
 
 def iter_file(path: Path, fmt: str, digest: "hashlib._Hash") -> Iterator[RawRecord]:
@@ -79,7 +96,17 @@ def iter_file(path: Path, fmt: str, digest: "hashlib._Hash") -> Iterator[RawReco
         except OSError as error:
             raise open_error(path, error) from None
     digest.update(data)
-    yield from iter_records(str(path), fmt, _decode(str(path), data))
+    if fmt == "csv":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:  # a row per line: reject the rows with bad bytes, read the rest
+            text = data.decode("utf-8-sig", errors="replace")
+            for number, row in enumerate(csv_doc.records(str(path), text, _bad_lines(data)), start=1):
+                yield RawRecord(str(path), row.line, number, row.data, row.error)
+            return
+        yield from iter_records(str(path), fmt, text)
+        return
+    yield from iter_records(str(path), fmt, decode(str(path), data))
 
 
 def _hashed(handle: BinaryIO, digest: "hashlib._Hash") -> Iterator[bytes]:

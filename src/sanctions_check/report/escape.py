@@ -1,4 +1,4 @@
-"""Make input-derived text inert in Markdown, CSV and HTML links."""
+"""Make input-derived text inert: in the terminal, Markdown, CSV and HTML links."""
 
 from __future__ import annotations
 
@@ -6,15 +6,39 @@ import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+# What a terminal or a Markdown viewer would act on rather than show: C0 and C1 controls
+# (ESC starts ANSI and OSC 8 sequences, CSI is \x9b alone, CR overwrites a line), the
+# bidirectional controls that reorder a line (the "Trojan Source" trick, CVE-2021-42574),
+# zero-width and line-separator characters, and lone surrogates (not text at all: no
+# encoding can write them, so a writer would crash on one).
+_SHOWN_ESCAPED = re.compile(
+    "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+_SPACED = str.maketrans({"\t": " ", "\n": " "})
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(text: str) -> str:
+    """Text a terminal shows as it is: tabs and newlines become spaces (a record cannot
+    draw lines of its own), every other control is shown as its escape (`\\x1b`, `\\u202e`),
+    so a reviewer sees that it was there instead of having it acted on."""
+    return _SHOWN_ESCAPED.sub(_escaped, text.translate(_SPACED))
 
 
 def plain(text: str) -> str:
-    """Remove control and bidirectional-override characters that can disguise text."""
-    return _CONTROL.sub("", text)
+    """Remove control and bidirectional-override characters that can disguise text
+    (HTML and CSV); lone surrogates, which no encoding can write, are shown escaped."""
+    return _SURROGATE.sub(_escaped, _CONTROL.sub("", text))
 
 
 def markdown(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", plain(text)).replace("\n", " ")
+    return _MD_SPECIAL.sub(r"\\\1", inert(text))
 
 
 # Spreadsheets (Excel, LibreOffice, Google Sheets) treat a cell starting with one of these

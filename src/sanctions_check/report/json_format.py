@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Callable, Iterable, TextIO
+import re
+from typing import Any, Callable, Iterable, TextIO
+
+from pydantic_core import PydanticSerializationError
 
 from sanctions_check.model.report import Report, Result
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _indent(text: str, level: int) -> str:
@@ -23,7 +28,18 @@ def result_json(result: Result) -> str:
     pydantic's serialiser, not json.dumps: with `indent` the standard library falls
     back to its pure-Python encoder, which cost more than validating the input.
     """
-    return result.model_dump_json(indent=2)
+    try:
+        return result.model_dump_json(indent=2)
+    except PydanticSerializationError:  # a lone surrogate from the input: UTF-8 cannot hold it
+        return escaped_json(result.model_dump(mode="json"))
+
+
+def escaped_json(value: Any) -> str:
+    """`value` as indented JSON, each lone surrogate written as its `\\uXXXX` escape: valid
+    JSON that reads back to the same string, where the raw character would make every
+    UTF-8 writer fail (a record may carry one: JSON's `"\\ud800"` reads as one)."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) if _SURROGATE.search(text) else text
 
 
 def write(out: TextIO, report: Report, results: Iterable[str]) -> None:
@@ -50,7 +66,7 @@ def write_around(out: TextIO, report: Report, results: Callable[[TextIO], None])
         if key == "results":
             results(out)
         else:
-            out.write(_indent(json.dumps(head[key], indent=2, ensure_ascii=False), 1))
+            out.write(_indent(escaped_json(head[key]), 1))
         out.write(",\n" if position < len(keys) - 1 else "\n")
     out.write("}\n")
 

@@ -19,11 +19,13 @@ import tempfile
 from bisect import bisect_right
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
+from pydantic_core import PydanticSerializationError
+
 from sanctions_check.aggregate import Tally
 from sanctions_check.io.validate import Validated
 from sanctions_check.model.clear import ClearJSON, ClearResult
 from sanctions_check.model.report import Report, Result, Summary
-from sanctions_check.report.json_format import write_around
+from sanctions_check.report.json_format import result_json, write_around
 
 _MARGIN = b"    "  # results sit two levels deep in the report
 _SEPARATOR = b",\n" + _MARGIN  # before every result in the list; the first one's comma becomes "["
@@ -147,6 +149,26 @@ def _write_list(out: TextIO, blocks: Iterator[bytes]) -> None:
 ClearSink = Callable[[int, Validated], None]
 
 
+def _result_bytes(result: Result) -> bytes:
+    """The result as UTF-8 JSON at its depth in the report."""
+    try:
+        text = result.__pydantic_serializer__.to_json(result, indent=2)
+    except PydanticSerializationError:  # a lone surrogate from the input (see escaped_json)
+        text = result_json(result).encode()
+    return text.replace(b"\n", b"\n" + _MARGIN)
+
+
+def _safe_clear(render: Callable[[Validated], bytes]) -> Callable[[Validated], bytes]:
+    """The fast clear record, or for an event whose text UTF-8 cannot hold (orjson refuses a
+    lone surrogate with a TypeError), the same record through the full result."""
+    def safe(validated: Validated) -> bytes:
+        try:
+            return render(validated)
+        except TypeError:
+            return _result_bytes(ClearResult(validated).to_result())
+    return safe
+
+
 def write_streamed(out: TextIO, results: Callable[[ClearSink], Iterable[tuple[int, Result | ClearResult]]],
                    head: Callable[[Summary], Report]) -> Report:
     """Write the whole report; returns its head.
@@ -159,15 +181,14 @@ def write_streamed(out: TextIO, results: Callable[[ClearSink], Iterable[tuple[in
     # Large buffers: results are read back between splices in pieces of a few dozen records.
     with tempfile.TemporaryFile("w+b", buffering=_BLOCK) as file, \
             tempfile.TemporaryFile("w+b", buffering=_BLOCK) as late_file:
-        spool = _Spool(file, late_file, ClearJSON(_MARGIN).render)
+        spool = _Spool(file, late_file, _safe_clear(ClearJSON(_MARGIN).render))
         count, put, put_clear = tally.add, spool.put, spool.put_clear
         for index, result in results(put_clear):
             if result.__class__ is ClearResult:
                 put_clear(index, result.validated)  # type: ignore[union-attr]
             else:
                 count(result)
-                put(index, result.__pydantic_serializer__.to_json(result, indent=2).replace(  # type: ignore[union-attr]
-                    b"\n", b"\n" + _MARGIN))
+                put(index, _result_bytes(result))  # type: ignore[arg-type]
         spool.flush()  # counts what it writes
         clear = spool.count - tally.evaluated
         tally.add_clear(clear)

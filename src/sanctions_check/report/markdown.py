@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from sanctions_check.model.report import Report, Result
+from sanctions_check.report.escape import inert
 from sanctions_check.report.escape import markdown as md
 from sanctions_check.report.escape import safe_url
 from sanctions_check.report.provenance import designations_line
+
+_TIME_LIKE = re.compile(r"[0-9A-Za-z:+. -]*")
+
+
+def _timestamp(value: str | None) -> str:
+    # A --timestamp is free text: kept as it is when it looks like a time, else escaped.
+    text = str(value)
+    return text if _TIME_LIKE.fullmatch(text) else md(text)
 
 
 def _source_line(source: dict) -> str:
@@ -19,7 +30,7 @@ def _source_line(source: dict) -> str:
 
 def _event(result: Result) -> list[str]:
     out = [f"### {md(result.event_id)}: {result.verdict.replace('_', ' ')}", ""]
-    out.append(f"- Date: {result.date}; kind: {result.kind}; evidence level: **{result.status}**")
+    out.append(f"- Date: {result.date}; kind: {md(str(result.kind))}; evidence level: **{md(result.status)}**")
     out.append(f"- Facts: {md(result.summary)}")
     for source in result.sources:
         out.append(f"- Source: {_source_line(source)}")
@@ -31,7 +42,7 @@ def _event(result: Result) -> list[str]:
     for finding in result.findings:
         flag = " (exempted)" if finding.exempted else ""
         check = "" if finding.verified else " (paragraph number not verified against the official text)"
-        out.append(f"#### {finding.citation}{flag}: {md(finding.title)}{check}")
+        out.append(f"#### {inert(finding.citation)}{flag}: {md(finding.title)}{check}")
         out.append("")
         out.append(f"> {md(finding.quote)}")
         out.append("")
@@ -84,7 +95,7 @@ def render(report: Report) -> str:
         out.append(f"- Input: {md(source.path)}, sha256 `{source.sha256}`")
     out.append(f"- Designations list: {md(designations_line(report.designations))}" if report.designations
                else "- Designations list: parties not screened")
-    out.append(f"- Generated: {report.generated_at}")
+    out.append(f"- Generated: {_timestamp(report.generated_at)}")
     if report.verified_engines:
         out.append(f"- Engines compared: {', '.join(report.verified_engines)} (identical findings)")
     out += ["", "## Sign-off", "", "| | name | date | decision |", "| --- | --- | --- | --- |",

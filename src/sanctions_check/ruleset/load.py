@@ -83,12 +83,41 @@ def _tables(rules_dir: Path) -> tuple[tuple[KeywordEntry, ...], tuple[HsEntry, .
     return tuple(keywords), tuple(hs_rows)
 
 
+_MANIFEST_FIELDS = {"id": str, "version": (str, int, float), "title": str, "provision_files": list, "caps_files": list}
+
+
+def _manifest(root: Path) -> dict[str, Any]:
+    """ruleset.yaml, checked for the fields the loader reads, so a broken one is named."""
+    manifest = _read(root / MANIFEST)
+    path = root / MANIFEST
+    if not isinstance(manifest, dict):
+        raise RuleError(f"{path}: expected a mapping with {', '.join(_MANIFEST_FIELDS)}", "see docs/rule-format.md")
+    for name, kind in _MANIFEST_FIELDS.items():
+        if not isinstance(manifest.get(name), kind):
+            raise RuleError(f"{path}: field `{name}` is missing or not a {getattr(kind, '__name__', 'scalar')}",
+                            "see docs/rule-format.md")
+    for name in ("provision_files", "caps_files"):
+        if not all(isinstance(item, str) for item in manifest[name]):
+            raise RuleError(f"{path}: field `{name}` must list file names", "see docs/rule-format.md")
+    return manifest
+
+
 def load_ruleset(rules_dir: Path | str | None = None) -> RuleSet:
     """Load, validate and lint the rule files of one rule set."""
     root = Path(rules_dir) if rules_dir else default_rules_dir()
     if not root.is_dir():
         raise RuleError(f"{root}: rules directory not found", "pass --rules DIR or set SANCTIONS_CHECK_RULES")
-    manifest = _read(root / MANIFEST)
+    manifest = _manifest(root)
+    try:
+        return _load(root, manifest)
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
+        # A rule file of the wrong shape (a list where a mapping belongs, a missing key):
+        # the rules are input, so this is the user's to fix, not an internal error.
+        raise RuleError(f"{root}: a rule file does not have the expected shape ({type(error).__name__}: {error})",
+                        "see docs/rule-format.md for the shape of each rule file") from None
+
+
+def _load(root: Path, manifest: dict[str, Any]) -> RuleSet:
     digest = hashlib.sha256()
     files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
     for path in files:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from sanctions_check.errors import InputError
+from sanctions_check.io import read
 from sanctions_check.io.read import RawRecord, iter_records
 from sanctions_check.io.validate import Validated, Validator
 from sanctions_check.model.report import InputInfo, Rejection
@@ -47,11 +48,7 @@ def input_format(content_type: str | None) -> str:
 
 def decode(name: str, data: bytes) -> str:
     """UTF-8 (a BOM allowed), with the words the CLI uses for a file that is not."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})",
-                         "save the file as UTF-8") from None
+    return read.decode(name, data)
 
 
 @dataclass
