@@ -1,6 +1,6 @@
 """Throughput and peak memory of `check` (JSON Lines in, JSON out) against validation alone.
 
-    python benchmarks/bench_check.py            # 10k and 100k events, all three mixes
+    python benchmarks/bench_check.py            # 10k and 100k events, all four mixes
     python benchmarks/bench_check.py --sizes 10000
 
 Each measurement runs in a fresh process (so peak RSS is that run's own), on one core,
@@ -64,8 +64,8 @@ def _measure(mode: str, path: Path, out: Path, repeat: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--mixes", nargs="+", default=["dprk", "trade", "named"],
-                        choices=["dprk", "trade", "named"])
+    parser.add_argument("--mixes", nargs="+", default=["dprk", "trade", "named", "feed"],
+                        choices=["dprk", "trade", "named", "feed"])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the fastest counts")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
