@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from sanctions_check.lists.model import DesignationList
 from sanctions_check.model.event import Event, Party
 from sanctions_check.screening import Decisions, Match, Screener
-from sanctions_check.screening.normalize import fold
 
 _ENTRY_TYPE = {"individual": "individual", "entity": "entity", "vessel": "vessel", None: None}
 
@@ -50,16 +49,6 @@ class PartyScreen:
         self.designations = designations
         self._screener = Screener(designations)
         self._decisions = decisions
-        # Words of every listed name: an event none of whose names shares one is not screened
-        # in full (a gate for trade feeds, not a match).
-        # Generic words ("trading", "shipping", "company") open no gate, except in a listed
-        # name made of nothing else ("Korea Mining Development Trading Corporation").
-        generic = self._screener.normalizer.generic_words()
-        self._words: set[str] = set()
-        for entry in designations.entries:
-            for name in [entry.primary_name, *(a.name for a in entry.aliases)]:
-                words = [w for w in fold(name) if len(w) >= 3]
-                self._words.update([w for w in words if w not in generic] or words)
         self._imos = {imo for e in designations.entries if e.entry_type == "vessel" for imo in e.imo_numbers}
 
     def _named(self, event: Event) -> list[tuple[str, Party | None, str]]:
@@ -71,27 +60,30 @@ class PartyScreen:
         return named
 
     def may_match(self, event: Event) -> bool:
-        """Cheap gate: a listed IMO number, or a name sharing a word with a listed name."""
+        """Whether a party or the vessel matches a listed entry on its name or IMO number,
+        whatever the date: the gate of a trade feed. Names are blocked and remembered by the
+        screener, so the usual counterparty costs a look-up or a few microseconds."""
         vessel = event.vessel
         origin, destination = event.origin, event.destination
         if vessel is None and origin.name is None and destination.name is None and not event.intermediaries:
             return False  # the usual line of a trade feed: countries only
+        scores = self._screener.scores
         if vessel is not None:
             if vessel.imo in self._imos:
                 return True
-            if vessel.name and self._shares_word(vessel.name):
+            if vessel.name and scores(vessel.name, "vessel"):
                 return True
         for party in (origin, destination, *event.intermediaries):
-            if party.name and party.type != "state" and self._shares_word(party.name):
+            if party.name and party.type != "state" and scores(party.name, _ENTRY_TYPE[party.type]):  # type: ignore[arg-type]
                 return True
         return False
 
-    def _shares_word(self, name: str) -> bool:
-        return not self._words.isdisjoint(fold(name))
-
     def hits(self, event: Event) -> list[PartyHit]:
         found: list[PartyHit] = []
+        scores = self._screener.scores
         for role, party, name in self._named(event):
+            if role != "vessel" and not scores(name, _ENTRY_TYPE[party.type if party else None]):  # type: ignore[arg-type]
+                continue  # no listed name reaches the threshold: no match to build (and none to review)
             if role == "vessel":
                 matches = self._screener.screen(name, "vessel", event.date, imo=event.vessel.imo if event.vessel else None)
             else:

@@ -16,16 +16,24 @@ same for list token j. Word order does not matter; a word on one side only count
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from sanctions_check.lists.model import ListEntry
+from sanctions_check.screening.block import Blocks
 from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, split_parentheses
 
 NameRole = Literal["primary", "good", "low"]
+# A low-quality alias is a weak identifier (the UN's own grading): its score counts 90%, so an
+# exact match on one still passes the threshold but a fuzzy one must be close.
+LOW_ALIAS_WEIGHT = 0.9
+ROLE_WEIGHT = {"primary": 1.0, "good": 1.0, "low": LOW_ALIAS_WEIGHT}
+# The threshold blocks are chosen for (match.DEFAULT_THRESHOLD, which a test holds equal);
+# a look-up at a lower threshold opens a form on any of its keys.
+BLOCK_THRESHOLD = 88.0
 # Romanised Korean syllables are short: one letter apart is another syllable (NAM/SAM,
 # SON/SONG are different listed persons' names). Only words of 5+ letters match fuzzily.
 MIN_FUZZY_LENGTH = 5
@@ -106,6 +114,40 @@ class NameIndex:
                     fuzzy.add(token)
         self._fuzzy_vocabulary = sorted(fuzzy)
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
+        self._blocks = Blocks(forms, ROLE_WEIGHT, BLOCK_THRESHOLD)
+        self.blocking = True  # False: every form sharing a token is scored (the lane blocking is tested against)
+
+    def candidates(self, words: list[str], weights: list[float], joined: list[str], threshold: float,
+                   allowed: frozenset[int] | None = None) -> set[int]:
+        """The forms a name with these canonical words (and weights) and joined tokens
+        (`Normalizer.block_tokens`) could reach `threshold` against; empty for most names of a feed.
+
+        First the blocks; then, on the words alone, the bound of `score` taken over every
+        form of the query at once (joining keeps a name's total weight, and a joined query
+        token matches only exactly, so a form holding none of them is bounded by its words).
+        """
+        found = (self._blocks.candidates(words, joined, self._similar, threshold) if self.blocking
+                 else self._blocks.sharing(words, joined, self._similar))
+        if not found:
+            return found
+        allowed_set = allowed
+        if not self.blocking:
+            return {n for n in found if allowed_set is None or self.forms[n].entry in allowed_set}
+        similar = [dict(self._similar(word, False)) for word in words]
+        joined_set = set(joined)
+        total = sum(weights)
+        kept = set()
+        for number in found:
+            item = self.forms[number]
+            if allowed_set is not None and item.entry not in allowed_set:
+                continue
+            listed = item.form
+            if not joined_set.isdisjoint(listed.tokens):
+                kept.add(number)
+                continue
+            if _bound(similar, weights, total, listed) * ROLE_WEIGHT[item.role] + 1e-9 >= threshold:
+                kept.add(number)
+        return kept
 
     def _similar(self, token: str, joined: bool) -> list[tuple[str, float]]:
         exact = [(token, 1.0)] if token in self._postings else []
@@ -120,41 +162,43 @@ class NameIndex:
                 self._similar_cache[token] = cached
         return exact + cached
 
-    def score(self, query: NameForm, allowed: Iterable[int] | None = None) -> dict[int, float]:
-        """Upper bounds (0-100) of the score of every list form sharing a token with `query`.
+    def score(self, query: NameForm, candidates: Iterable[int]) -> dict[int, float]:
+        """Upper bounds (0-100) of the score of each candidate form (see `candidates`).
 
         Each token takes its best counterpart, without the one-to-one constraint of `align`:
-        cheap, and never below the aligned score, so it safely discards the many forms that
+        cheap, and never below the aligned score, so it safely discards the forms that
         cannot reach the threshold before the exact alignment is computed for the rest.
         """
-        size = len(query.tokens)
-        query_best: dict[int, list[float]] = {}
-        list_best: dict[int, dict[int, float]] = {}
-        for i, (token, joined) in enumerate(zip(query.tokens, query.joined, strict=True)):
-            for other, similarity in self._similar(token, joined):
-                for number, position in self._postings[other]:
-                    best = query_best.get(number)
-                    if best is None:
-                        best = query_best[number] = [0.0] * size
-                        list_best[number] = {}
-                    if similarity > best[i]:
-                        best[i] = similarity
-                    seen = list_best[number]
-                    if similarity > seen.get(position, 0.0):
-                        seen[position] = similarity
-        allowed_set = set(allowed) if allowed is not None else None
+        similar = [dict(self._similar(token, joined)) for token, joined in zip(query.tokens, query.joined, strict=True)]
         weights, total = query.weights, query.total_weight
         forms = self.forms
         scores = {}
-        for number, best in query_best.items():
-            if allowed_set is not None and forms[number].entry not in allowed_set:
-                continue
-            listed = forms[number].form
-            listed_weights = listed.weights
-            matched = sum([w * s for w, s in zip(weights, best)])
-            matched += sum([listed_weights[j] * s for j, s in list_best[number].items()])
-            scores[number] = 100.0 * matched / (total + listed.total_weight)
+        for number in candidates:
+            bound = _bound(similar, weights, total, forms[number].form)
+            if bound:
+                scores[number] = bound
         return scores
+
+
+def _bound(similar: list[dict[str, float]], weights: Sequence[float], total: float, listed: NameForm) -> float:
+    """The soft Dice score with each token taking its best counterpart, one-to-one or not
+    (`similar[i]`: the list tokens close to query token i, with their similarity)."""
+    query_best = [0.0] * len(weights)
+    matched = 0.0
+    for token, weight in zip(listed.tokens, listed.weights, strict=True):
+        best = 0.0
+        for i, found in enumerate(similar):
+            value = found.get(token)
+            if value:
+                if value > best:
+                    best = value
+                if value > query_best[i]:
+                    query_best[i] = value
+        matched += weight * best
+    if not matched:
+        return 0.0
+    matched += sum([w * s for w, s in zip(weights, query_best)])
+    return 100.0 * matched / (total + listed.total_weight)
 
 
 def build_indexes(entries: list[ListEntry], normalizer: Normalizer) -> dict[Kind, NameIndex]:

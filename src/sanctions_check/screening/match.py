@@ -20,8 +20,8 @@ from sanctions_check.lists.model import DesignationList, EntryType, ListEntry
 from sanctions_check.screening.decisions import Decision
 from sanctions_check.screening.explain import describe_tokens, features_of, label, listing_sentence
 from sanctions_check.screening.imo import parse_imo
-from sanctions_check.screening.index import NameIndex, align, aligned_score, build_indexes
-from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, split_parentheses
+from sanctions_check.screening.index import LOW_ALIAS_WEIGHT, ROLE_WEIGHT, NameIndex, align, aligned_score, build_indexes
+from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, fold, split_parentheses
 
 # Measured on tests/screening/data/name_pairs.csv (349 labelled pairs; test_screening_precision_recall.py).
 # Two structural points bound the choice. At 85.7 negatives come in: one distinctive word more or less on a
@@ -31,11 +31,11 @@ from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, spli
 # recall 0.996 (the miss: "Ryonha" for KOREA RYONHA MACHINERY..., 87.0). The pairs were written alongside
 # the matcher, so these are in-sample figures.
 DEFAULT_THRESHOLD = 88.0
-# A low-quality alias is a weak identifier (the UN's own grading): its score counts 90%, so an
-# exact match on one still passes the threshold but a fuzzy one must be close.
-LOW_ALIAS_WEIGHT = 0.9
-ROLE_WEIGHT = {"primary": 1.0, "good": 1.0, "low": LOW_ALIAS_WEIGHT}
-_SCORED_MAX = 16_384  # names whose scores a Screener remembers; cleared when full
+# Names whose scores a Screener remembers, cleared when full: a feed's tens of thousands of
+# distinct counterparties fit, and most of them hold nothing (one shared empty result).
+_SCORED_MAX = 65_536
+Best = dict[int, tuple[float, float, NameForm, int, Kind]]
+_NOTHING: Best = {}  # never written to: the result of most names in a feed
 
 
 class Match(BaseModel):
@@ -77,11 +77,13 @@ class Screener:
         self.normalizer = normalizer or Normalizer.from_rules()
         self._entries = designations.entries
         self._indexes = build_indexes(self._entries, self.normalizer)
-        self._of_type: dict[str, list[int]] = {}
+        of_type: dict[str, set[int]] = {}
         for number, entry in enumerate(self._entries):
-            self._of_type.setdefault(entry.entry_type, []).append(number)
+            of_type.setdefault(entry.entry_type, set()).add(number)
+        self._of_type = {kind: frozenset(numbers) for kind, numbers in of_type.items()}
         self._by_imo = {imo: n for n, e in enumerate(self._entries) if e.entry_type == "vessel" for imo in e.imo_numbers}
-        self._scored: dict[tuple[str, EntryType | None, float], dict[int, tuple[float, float, NameForm, int, Kind]]] = {}
+        self._scored: dict[tuple[str, EntryType | None, float], Best] = {}  # by the name as written
+        self._normal: dict[tuple[str, EntryType | None, float], Best] = {}  # by its folded words
 
     def screen(self, name: str, entry_type: EntryType | None = None, on_date: date | None = None,
                imo: str | None = None, threshold: float | None = None) -> list[Match]:
@@ -132,27 +134,40 @@ class Screener:
 
     def _name_matches(self, name: str, entry_type: EntryType | None, on_date: date | None,
                       threshold: float) -> dict[int, Match]:
-        # Scoring is most of a look-up and does not depend on the date; a feed names the same
-        # counterparties again and again, so scores are kept per name (bounded).
-        key = (name, entry_type, threshold)
-        best = self._scored.get(key)
-        if best is None:
-            if len(self._scored) >= _SCORED_MAX:
-                self._scored.clear()
-            best = self._scored[key] = self._best(name, entry_type, threshold)
+        best = self.scores(name, entry_type, threshold)
         return {entry: self._name_match(name, self._indexes[kind], query, number, raw, final, on_date, threshold)
                 for entry, (final, raw, query, number, kind) in best.items()}
 
-    def _best(self, name: str, entry_type: EntryType | None,
-              threshold: float) -> dict[int, tuple[float, float, NameForm, int, Kind]]:
+    def scores(self, name: str, entry_type: EntryType | None = None, threshold: float = DEFAULT_THRESHOLD) -> Best:
+        """Per list entry, its best form at or above the threshold (empty: no match), whatever the date.
+
+        Scoring is most of a look-up and does not depend on the date; a feed names the same
+        counterparties again and again, so scores are kept per normalised name (bounded):
+        'DALIAN HUAXIN TRADING CO., LTD.' and 'Dalian Huaxin Trading Co Ltd' are one look-up.
+        Brackets are kept in the key, since they change what is compared (`split_parentheses`).
+        """
+        key = (name, entry_type, threshold)
+        best = self._scored.get(key)
+        if best is None:  # not seen as written: perhaps in another case or punctuation
+            normal = (name if "(" in name else " ".join(fold(name)), entry_type, threshold)
+            best = self._normal.get(normal)
+            if best is None:
+                best = _remember(self._normal, normal, self._best(name, entry_type, threshold) or _NOTHING)
+            _remember(self._scored, key, best)
+        return best
+
+    def _best(self, name: str, entry_type: EntryType | None, threshold: float) -> Best:
         """Per list entry, its best-scoring form at or above the threshold."""
         best: dict[int, tuple[float, float, NameForm, int, Kind]] = {}
         for kind in self._kinds(entry_type):
             index = self._indexes[kind]
             allowed = self._allowed(entry_type, kind)
             for part in split_parentheses(name) or [name]:
+                candidates = index.candidates(*self.normalizer.block_tokens(part, kind), threshold, allowed)
+                if not candidates:
+                    continue  # no listed name within reach: the usual name of a feed stops here
                 for query in self.normalizer.forms(part, kind):
-                    for number, bound in index.score(query, allowed).items():
+                    for number, bound in index.score(query, candidates).items():
                         listed = index.forms[number]
                         weight = ROLE_WEIGHT[listed.role]
                         if bound * weight < threshold:
@@ -194,11 +209,19 @@ class Screener:
             return ["person", "organisation"]
         return ["person"] if entry_type == "individual" else ["organisation"]
 
-    def _allowed(self, entry_type: EntryType | None, kind: Kind) -> list[int] | None:
+    def _allowed(self, entry_type: EntryType | None, kind: Kind) -> frozenset[int] | None:
         # The organisation index holds entities and vessels: narrow it when one was asked for.
         if entry_type is None or kind == "person":
             return None
-        return self._of_type.get(entry_type, [])
+        return self._of_type.get(entry_type, frozenset())
+
+
+def _remember(cache: dict[tuple[str, EntryType | None, float], Best], key: tuple[str, EntryType | None, float],
+              best: Best) -> Best:
+    if len(cache) >= _SCORED_MAX:  # bounded: a long run of unique names must not grow it forever
+        cache.clear()
+    cache[key] = best
+    return best
 
 
 def screen_name(name: str, designations: DesignationList, entry_type: EntryType | None = None,

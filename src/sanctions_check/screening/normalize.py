@@ -112,6 +112,23 @@ class Normalizer:
                 forms.append(self._form(words, weights, spans))
         return forms
 
+    def block_tokens(self, name: str, kind: Kind) -> tuple[list[str], list[float], list[str]]:
+        """The tokens of all of `forms(name, kind)` without building the forms: the words in
+        canonical spelling (compared exactly or at close spellings) and their weights, and the
+        joined tokens (compared exactly). Blocking reads only these; most names of a feed stop there."""
+        words = self._words(name, kind)
+        canon = [self.canonical(w) for w in words]
+        weights = [self._generic_weight if kind == "organisation" and c in self._generic else 1.0 for c in canon]
+        joined: list[str] = []
+        if len(words) >= 2:
+            joined.append("".join(canon))
+            # Not through `canonical`: one spelling per distinct name would crowd out the words.
+            whole = self._apply_rules("".join(words))
+            joined.append(self._variants.get(whole, whole))
+        if 3 <= len(words) <= MAX_PAIR_JOINS:
+            joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
+        return canon, weights, joined
+
     def generic_words(self) -> set[str]:
         """Descriptive and legal-form words of organisation names, as written (folded)."""
         return set(self._dropped) | set(self._generic_written)
