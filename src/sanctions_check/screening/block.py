@@ -40,6 +40,7 @@ class Blocks:
         self.threshold = threshold
         self._all: dict[str, set[int]] = {}  # every token of every form
         self._keys: dict[str, set[int]] = {}  # the few tokens each form is blocked on at `threshold`
+        self._by_word: dict[str, frozenset[int]] = {}  # what each query word opens, exactly or at a close spelling
         # In how many list entries a token occurs (an entry's several forms count once).
         holders: dict[str, set[int]] = {}
         for item in forms:
@@ -58,19 +59,28 @@ class Blocks:
     def candidates(self, words: Iterable[str], joined: Iterable[str], similar: Similar, threshold: float) -> set[int]:
         """The forms that the query's canonical words and joined tokens could reach `threshold` against."""
         found: set[int] = set()
-        # Below the threshold the blocks were chosen for, any token opens its forms.
-        keys = self._keys if threshold >= self.threshold else self._all
-        for word in words:
-            for token, _ in similar(word, False):
-                opened = keys.get(token)
+        if threshold >= self.threshold:
+            for word in words:
+                opened = self._by_word.get(word)
+                if opened is None:
+                    opened = self._opened(word, similar)
                 if opened:
                     found |= opened
+        else:  # below the threshold the blocks were chosen for, any token opens its forms
+            found = self.sharing(words, (), similar)
         for token in joined:
             opened = self._all.get(token)
             if opened:
                 found |= opened
         return found
 
+    def _opened(self, word: str, similar: Similar) -> frozenset[int]:
+        # Per word, not per name: a feed's names are new, their words mostly are not.
+        opened = frozenset(n for token, _ in similar(word, False) for n in self._keys.get(token, ()))
+        if len(self._by_word) >= 200_000:  # bounded: a long run of new words must not grow it forever
+            self._by_word.clear()
+        self._by_word[word] = opened
+        return opened
 
     def sharing(self, words: Iterable[str], joined: Iterable[str], similar: Similar) -> set[int]:
         """Every form sharing a token with the query: the unblocked lane, that tests hold blocking to."""

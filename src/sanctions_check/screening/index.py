@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from sanctions_check.lists.model import ListEntry
 from sanctions_check.screening.block import Blocks
+from sanctions_check.screening.phrases import PhraseIndex
 from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, split_parentheses
 
 NameRole = Literal["primary", "good", "low"]
@@ -103,8 +104,9 @@ def aligned_score(query: NameForm, listed: NameForm, pairs: list[tuple[int, int,
 class NameIndex:
     """List forms of one kind (persons, or organisations and vessels) with a token index."""
 
-    def __init__(self, forms: list[ListForm]) -> None:
+    def __init__(self, forms: list[ListForm], kind: Kind = "organisation") -> None:
         self.forms = forms
+        self.phrases = PhraseIndex(forms, kind)
         self._postings: dict[str, list[tuple[int, int]]] = {}
         fuzzy: set[str] = set()
         for number, item in enumerate(forms):
@@ -217,7 +219,7 @@ def build_indexes(entries: list[ListEntry], normalizer: Normalizer) -> dict[Kind
                     if (form.tokens, form.joined) not in seen:
                         seen.add((form.tokens, form.joined))
                         forms[kind].append(ListForm(number, name, role, form))
-    return {kind: NameIndex(items) for kind, items in forms.items()}
+    return {kind: NameIndex(items, kind) for kind, items in forms.items()}
 
 
 _ROLE_ORDER = {"primary": 0, "good": 1, "low": 2}

@@ -11,6 +11,7 @@ aliases), or the IMO number for a vessel matched on it.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -22,6 +23,7 @@ from sanctions_check.screening.explain import describe_tokens, features_of, labe
 from sanctions_check.screening.imo import parse_imo
 from sanctions_check.screening.index import LOW_ALIAS_WEIGHT, ROLE_WEIGHT, NameIndex, align, aligned_score, build_indexes
 from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, fold, split_parentheses
+from sanctions_check.screening.states import FOREIGN_STATES, MAX_STATE_WORDS
 
 # Measured on tests/screening/data/name_pairs.csv (349 labelled pairs; test_screening_precision_recall.py).
 # Two structural points bound the choice. At 85.7 negatives come in: one distinctive word more or less on a
@@ -31,10 +33,16 @@ from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, fold
 # recall 0.996 (the miss: "Ryonha" for KOREA RYONHA MACHINERY..., 87.0). The pairs were written alongside
 # the matcher, so these are in-sample figures.
 DEFAULT_THRESHOLD = 88.0
+# After a name found inside a string: another capitalised word with only a space or hyphen
+# between (the name goes on), or "of (the)" and what follows (whose body it is).
+_CONTINUED = re.compile(r"([ \t]+|[ \t]*-[ \t]*)([^\W\d_])")
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(.*)", re.IGNORECASE | re.DOTALL)
 # Names whose scores a Screener remembers, cleared when full: a feed's tens of thousands of
 # distinct counterparties fit, and most of them hold nothing (one shared empty result).
 _SCORED_MAX = 65_536
-Best = dict[int, tuple[float, float, NameForm, int, Kind]]
+# Per list entry: (score, name score before the alias weight, the query form, the list form, its
+# index, and for a name found inside the string the words [start, end) of it that it covers).
+Best = dict[int, tuple[float, float, NameForm, int, Kind, tuple[int, int] | None]]
 _NOTHING: Best = {}  # never written to: the result of most names in a feed
 
 
@@ -52,6 +60,7 @@ class Match(BaseModel):
     listed_on: date | None
     active_on_date: bool = Field(description="True when no date was asked or the date is on or after listed_on")
     explanation: str
+    matched_part: str | None = Field(None, description="the words of a longer string that the name was found in, as written")
     verified: bool = True
     related: list[str] = Field(default_factory=list, description="listed owners or managers (vessels)")
     review: Decision | None = Field(None, description="a reviewer's decision on this entry for this name")
@@ -135,8 +144,8 @@ class Screener:
     def _name_matches(self, name: str, entry_type: EntryType | None, on_date: date | None,
                       threshold: float) -> dict[int, Match]:
         best = self.scores(name, entry_type, threshold)
-        return {entry: self._name_match(name, self._indexes[kind], query, number, raw, final, on_date, threshold)
-                for entry, (final, raw, query, number, kind) in best.items()}
+        return {entry: self._name_match(name, self._indexes[kind], query, number, raw, final, on_date, threshold, span)
+                for entry, (final, raw, query, number, kind, span) in best.items()}
 
     def scores(self, name: str, entry_type: EntryType | None = None, threshold: float = DEFAULT_THRESHOLD) -> Best:
         """Per list entry, its best form at or above the threshold (empty: no match), whatever the date.
@@ -149,21 +158,23 @@ class Screener:
         key = (name, entry_type, threshold)
         best = self._scored.get(key)
         if best is None:  # not seen as written: perhaps in another case or punctuation
-            normal = (name if "(" in name else " ".join(fold(name)), entry_type, threshold)
+            folded = None if "(" in name else fold(name)
+            normal = (name if folded is None else " ".join(folded), entry_type, threshold)
             best = self._normal.get(normal)
             if best is None:
-                best = _remember(self._normal, normal, self._best(name, entry_type, threshold) or _NOTHING)
+                best = _remember(self._normal, normal, self._best(name, entry_type, threshold, folded) or _NOTHING)
             _remember(self._scored, key, best)
         return best
 
-    def _best(self, name: str, entry_type: EntryType | None, threshold: float) -> Best:
+    def _best(self, name: str, entry_type: EntryType | None, threshold: float, folded: list[str] | None = None) -> Best:
         """Per list entry, its best-scoring form at or above the threshold."""
-        best: dict[int, tuple[float, float, NameForm, int, Kind]] = {}
+        best: Best = {}
         for kind in self._kinds(entry_type):
             index = self._indexes[kind]
             allowed = self._allowed(entry_type, kind)
             for part in split_parentheses(name) or [name]:
-                candidates = index.candidates(*self.normalizer.block_tokens(part, kind), threshold, allowed)
+                tokens = self.normalizer.block_tokens(part, kind, folded if part == name else None)
+                candidates = index.candidates(*tokens, threshold, allowed)
                 if not candidates:
                     continue  # no listed name within reach: the usual name of a feed stops here
                 for query in self.normalizer.forms(part, kind):
@@ -176,23 +187,104 @@ class Screener:
                         final = raw * weight
                         # Ties go to the first form (as written, before joined forms): 1e-9 absorbs float noise.
                         if final >= threshold and final > best.get(listed.entry, (-1.0,))[0] + 1e-9:
-                            best[listed.entry] = (final, raw, query, number, kind)
+                            best[listed.entry] = (final, raw, query, number, kind, None)
+        self._contained(name, entry_type, threshold, best)
         return best
 
+    def _contained(self, name: str, entry_type: EntryType | None, threshold: float, best: Best) -> None:
+        """Add the listed names found inside the string (`phrases`) that score higher than its whole.
+
+        A person is often written with the organisation they serve ("Kim Tong-ho, Vietnam
+        representative for Tanchon Commercial Bank"), so a person's string is searched for
+        entities' names too; an entity's or a vessel's only for names of its own kind.
+        """
+        kinds: list[Kind] = ["person", "organisation"] if entry_type in (None, "individual") else ["organisation"]
+        for kind in kinds:
+            index = self._indexes[kind]
+            tokens, weights, _ = self.normalizer.block_tokens(name, kind)
+            capitals = self._capitals(name, kind) if index.phrases.has_acronyms(tokens) else set()
+            allowed = self._of_type.get("vessel") if entry_type == "vessel" else None
+            for found in index.phrases.find(tokens, capitals):
+                if found.end - found.start == len(tokens):
+                    continue  # the whole string: scored as a name above, for its own kind only
+                listed = index.forms[found.form]
+                entry = listed.entry
+                if (allowed is not None and entry not in allowed) or (
+                        allowed is None and self._entries[entry].entry_type == "vessel"):
+                    continue
+                if not self._stands_alone(name, kind, found.start, found.end, len(listed.form.tokens)):
+                    continue
+                final = 100.0 * ROLE_WEIGHT[listed.role]
+                if final < threshold or final <= best.get(entry, (-1.0,))[0] + 1e-9:
+                    continue
+                span = slice(found.start, found.end)
+                words = self.normalizer.words(name, kind)
+                query = NameForm(tuple(tokens[span]), tuple(words[span]), tuple(weights[span]),
+                                 (False,) * (found.end - found.start))
+                best[entry] = (final, 100.0, query, found.form, kind, (found.start, found.end))
+
+    def _stands_alone(self, name: str, kind: Kind, start: int, end: int, size: int) -> bool:
+        """Whether a name found inside `name` (its compared words [start, end)) is that name, not
+        the start of a longer one or another state's body.
+
+        A person's name, or a one-word name not written in capitals, followed by a hyphen and
+        more letters or by another capitalised word begins a longer name ("Jo Chol-su", "Ri Su
+        Yong Sik", "Namchongang Hotel"); an acronym in capitals is often a modifier ("KOMID
+        representative").
+        An entity's name right after a foreign state's name or adjective, or followed by "of
+        (the)" and one, is that state's ("the Russian Ministry of Defence", "Strategic Rocket
+        Forces of Russia").
+        """
+        spans = self.normalizer.written_spans(name, kind)
+        if spans is None:
+            return True  # cannot be lined up: nothing to say against it
+        begin, finish = spans[start][0], spans[end - 1][1]
+        after = name[finish:]
+        continued = _CONTINUED.match(after)
+        if (kind == "person" or size == 1 and not name[begin:finish].isupper()) and continued and (
+                "-" in continued.group(1) or continued.group(2).isupper()):
+            return False
+        if kind == "organisation":
+            before = fold(name[:begin])
+            if any(" ".join(before[-n:]) in FOREIGN_STATES for n in range(1, MAX_STATE_WORDS + 1) if len(before) >= n):
+                return False
+            qualifier = _OF_STATE.match(after)
+            if qualifier:
+                words = fold(qualifier.group(1))
+                if any(" ".join(words[:n]) in FOREIGN_STATES for n in range(1, MAX_STATE_WORDS + 1)):
+                    return False
+        return True
+
+    def _capitals(self, name: str, kind: Kind) -> set[int]:
+        """Positions of the compared words written in capitals (two letters or more): acronyms."""
+        spans = self.normalizer.written_spans(name, kind) or []
+        return {i for i, (a, b) in enumerate(spans) if b - a >= 2 and name[a:b].isupper()}
+
     def _name_match(self, name: str, index: NameIndex, query: NameForm, number: int, raw: float, final: float,
-                    on_date: date | None, threshold: float) -> Match:
+                    on_date: date | None, threshold: float, span: tuple[int, int] | None = None) -> Match:
         listed = index.forms[number]
         entry = self._entries[listed.entry]
         pairs = align(query, listed.form)
         features = features_of(query, listed.form, pairs, final)
         quality = None if listed.role == "primary" else listed.role
         said = "primary name" if quality is None else f"{quality}-quality alias"
-        text = (f"'{name}' matches the {said} '{listed.name}' of {label(entry)}: "
+        part = None if span is None else self._written_part(name, index, number, span)
+        how = "matches" if part is None else f"contains, in the words '{part}',"
+        text = (f"'{name}' {how} the {said} '{listed.name}' of {label(entry)}: "
                 f"{describe_tokens(query, listed.form, pairs)}. Score {final:.1f}"
                 + (f" (name {raw:.1f} x {ROLE_WEIGHT[listed.role]} for a low-quality alias)" if quality == "low" else "")
                 + f", threshold {threshold:g}. {listing_sentence(entry, on_date)}")
-        return self._match(entry, listed.name, "primary_name" if quality is None else "alias", quality,
-                           round(final, 1), features, text, on_date)
+        match = self._match(entry, listed.name, "primary_name" if quality is None else "alias", quality,
+                            round(final, 1), features, text, on_date)
+        return match if part is None else match.model_copy(update={"matched_part": part})
+
+    def _written_part(self, name: str, index: NameIndex, number: int, span: tuple[int, int]) -> str:
+        """The words of `name`, as written, that a name found inside it covers ("Tanchon Commercial Bank")."""
+        kind: Kind = "person" if index is self._indexes["person"] else "organisation"
+        spans = self.normalizer.written_spans(name, kind)
+        if spans is None:  # cannot be lined up with the string: say the words as compared
+            return " ".join(self.normalizer.words(name, kind)[span[0]:span[1]])
+        return name[spans[span[0]][0]:spans[span[1] - 1][1]]
 
     @staticmethod
     def _match(entry: ListEntry, matched: str, on: str, quality: str | None, score: float,

@@ -23,6 +23,8 @@ Kind = Literal["person", "organisation"]
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʻ′"), None)
 _WORD = re.compile(r"[^\W_]+|&")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
+# A word as written, apostrophes inside it kept (fold drops them without splitting): "Ch'o'l".
+_WRITTEN = re.compile(r"[^\W_]+(?:['’‘`´ʼʻ′]+[^\W_]+)*|&")
 _LIST_REFERENCE = re.compile(r"^kp[ei]\.\d+$", re.IGNORECASE)
 MAX_PAIR_JOINS = 6  # names longer than this get no pairwise-joined forms (their number grows with length)
 
@@ -112,11 +114,12 @@ class Normalizer:
                 forms.append(self._form(words, weights, spans))
         return forms
 
-    def block_tokens(self, name: str, kind: Kind) -> tuple[list[str], list[float], list[str]]:
+    def block_tokens(self, name: str, kind: Kind, folded: list[str] | None = None) -> tuple[list[str], list[float], list[str]]:
         """The tokens of all of `forms(name, kind)` without building the forms: the words in
         canonical spelling (compared exactly or at close spellings) and their weights, and the
-        joined tokens (compared exactly). Blocking reads only these; most names of a feed stop there."""
-        words = self._words(name, kind)
+        joined tokens (compared exactly). Blocking reads only these; most names of a feed stop there.
+        `folded`: `fold(name)`, when the caller has it."""
+        words = self._words(name, kind, folded)
         canon = [self.canonical(w) for w in words]
         weights = [self._generic_weight if kind == "organisation" and c in self._generic else 1.0 for c in canon]
         joined: list[str] = []
@@ -128,6 +131,28 @@ class Normalizer:
         if 3 <= len(words) <= MAX_PAIR_JOINS:
             joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
         return canon, weights, joined
+
+    def words(self, name: str, kind: Kind, folded: list[str] | None = None) -> list[str]:
+        """The words compared, as written (folded): legal forms dropped, abbreviations written out."""
+        return self._words(name, kind, folded)
+
+    def written_spans(self, name: str, kind: Kind) -> list[tuple[int, int]] | None:
+        """Where each of `words(name, kind)` is written in `name` (character offsets), or None
+        when the two cannot be lined up (a character that folds into several words)."""
+        spans: list[tuple[int, int]] = []
+        words: list[str] = []
+        for match in _WRITTEN.finditer(name):
+            for word in fold(match.group()) or []:
+                for part in ([word] if kind == "person" else self._replace.get(word, [word])):
+                    spans.append(match.span())
+                    words.append(part)
+        kept = [(w, span) for w, span in zip(words, spans) if w != "&" and (kind == "person" or w not in self._dropped)]
+        expected = self._words(name, kind)
+        # A leading vessel prefix ("M/V") is dropped from the compared words: drop it here too.
+        kept = kept[len(kept) - len(expected):] if len(kept) > len(expected) else kept
+        if [w for w, _ in kept] != expected:
+            return None
+        return [span for _, span in kept]
 
     def generic_words(self) -> set[str]:
         """Descriptive and legal-form words of organisation names, as written (folded)."""
@@ -152,8 +177,8 @@ class Normalizer:
             return self._generic_weight
         return 1.0
 
-    def _words(self, name: str, kind: Kind) -> list[str]:
-        words = fold(name)
+    def _words(self, name: str, kind: Kind, folded: list[str] | None = None) -> list[str]:
+        words = fold(name) if folded is None else folded
         if kind == "person":
             return [w for w in words if w != "&"]
         for prefix in self._prefixes:
@@ -181,6 +206,8 @@ def split_parentheses(name: str) -> list[str]:
     ('Huaxin Shipping (Hong Kong) Ltd'), so each reading is tried. A bracketed list
     reference ('(KPE.018)') is a cross-reference, not a name: dropped.
     """
+    if "(" not in name:  # most names
+        return [name] if name.strip() else []
     inner = [m.strip() for m in _PARENTHESES.findall(name)]
     if not inner:
         return [name] if name.strip() else []

@@ -1,0 +1,97 @@
+"""Listed names inside longer party strings: "Tanchon Commercial Bank, Pyongyang head office",
+"Jang Chang Ha, president of the Second Academy of Natural Sciences", "a front company of
+Namchongang Trading" (issue 11, gap 2).
+
+Reports write a party as a phrase: a name with a title, a role, a branch, "of the DPRK",
+"(alias ...)", or two names joined by "and". Scored whole, the extra words pull such a
+string below the threshold; so listed names are also looked for *inside* the string, as
+runs of whole words (token boundaries) in canonical spelling, the way a phrase index finds
+a term. Every form of a listed name and alias is indexed (its words as written, and with
+adjacent words joined, so "Kim Jongsik" finds KIM JONG SIK), when it is specific enough to
+stand inside other words:
+
+- an entity's name of two words or more with a distinctive (full-weight) word, or of three
+  generic words or more ("FOREIGN TRADE BANK"), legal forms and "of", "the" left out;
+- a person's name of two words or more, also in Western order ("Ho Jin Yun" for YUN HO
+  JIN); where the string goes on with more of a name ("Jo Chol-su", "Ri Su Yong Sik") it is
+  another person's (`Screener._stands_alone`);
+- a name of one word only when it is distinctive: a full-weight word of five letters or
+  more that no other list entry uses ("KOMID", "Ryonha"); a short acronym ("TCB", "SANS")
+  only where the string writes it in capitals, as a word of its own.
+
+A name found inside a longer name that was found too (DCB inside "DCB Finance Limited") is
+dropped: the longer name says what the words mean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sanctions_check.screening.index import ListForm
+    from sanctions_check.screening.normalize import Kind
+
+MIN_DISTINCT_WORD = 5  # letters of a one-word name found inside a string (below: acronyms, in capitals)
+MAX_ACRONYM = 5
+
+
+@dataclass(frozen=True)
+class Contained:
+    """A list form found inside a string: its number, and the string's tokens [start, end) it covers."""
+
+    form: int
+    start: int
+    end: int
+
+
+class PhraseIndex:
+    """The list forms of one index that may be found inside a longer string, by first token."""
+
+    def __init__(self, forms: list[ListForm], kind: Kind) -> None:
+        holders: dict[str, set[int]] = {}
+        for item in forms:
+            for token in item.form.tokens:
+                holders.setdefault(token, set()).add(item.entry)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._acronyms: dict[str, list[int]] = {}  # written in capitals in the list, found only so
+        for number, item in enumerate(forms):
+            form = item.form
+            words = sum(len(w.split()) for w in form.words)
+            tokens = form.tokens
+            if len(tokens) == 1:
+                token = tokens[0]
+                unique = len(holders[token]) == 1 and form.weights[0] >= 1.0
+                if kind == "person" or not unique:
+                    continue
+                if len(token) < MIN_DISTINCT_WORD and words == 1:
+                    if item.name.isupper() or f"({form.words[0].upper()})" in item.name.upper():
+                        self._acronyms.setdefault(token, []).append(number)
+                    continue
+            elif kind == "person" and words < 2:
+                continue
+            elif kind == "organisation" and max(form.weights) < 1.0 and words < 3:
+                continue
+            variants = [tokens]
+            if kind == "person" and len(tokens) == 3:
+                variants.append(tokens[1:] + tokens[:1])  # given names first, family name last
+            for variant in variants:
+                self._by_first.setdefault(variant[0], []).append((variant, number))
+
+    def has_acronyms(self, tokens: list[str]) -> bool:
+        return any(token in self._acronyms for token in tokens)
+
+    def find(self, tokens: list[str], capitals: set[int]) -> list[Contained]:
+        """The indexed forms found in `tokens` (canonical, in order); `capitals`: the positions
+        of tokens written in capitals as words of their own (where an acronym may be)."""
+        found = []
+        size = len(tokens)
+        for i, token in enumerate(tokens):
+            for phrase, number in self._by_first.get(token, ()):
+                end = i + len(phrase)
+                if end <= size and tuple(tokens[i:end]) == phrase:
+                    found.append(Contained(number, i, end))
+            if i in capitals:
+                found.extend(Contained(number, i, i + 1) for number in self._acronyms.get(token, ()))
+        return [c for c in found
+                if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in found)]
