@@ -33,8 +33,9 @@ class PartyHit:
         listed = f", listed {m.listed_on.isoformat()}" if m.listed_on else ""
         how = "IMO number" if m.matched_on == "imo" else (
             "primary name" if m.matched_on == "primary_name" else f"{m.alias_quality}-quality alias")
+        inside = f" in the words '{m.matched_part}'" if m.matched_part else ""
         text = (f"{self.role} '{self.name}' matches {m.primary_name} ({m.reference_number}{listed}) "
-                f"on its {how} '{m.matched_name}', score {m.score:.1f}")
+                f"on its {how} '{m.matched_name}'{inside}, score {m.score:.1f}")
         if not m.active_on_date:
             text += " (before its listing date: not counted)"
         if m.review is not None:

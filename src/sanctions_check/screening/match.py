@@ -169,11 +169,14 @@ class Screener:
     def _best(self, name: str, entry_type: EntryType | None, threshold: float, folded: list[str] | None = None) -> Best:
         """Per list entry, its best-scoring form at or above the threshold."""
         best: Best = {}
+        whole: dict[Kind, tuple[list[str], list[float], list[str]]] = {}  # the whole name's tokens, per kind
         for kind in self._kinds(entry_type):
             index = self._indexes[kind]
             allowed = self._allowed(entry_type, kind)
             for part in split_parentheses(name) or [name]:
                 tokens = self.normalizer.block_tokens(part, kind, folded if part == name else None)
+                if part == name:
+                    whole[kind] = tokens
                 candidates = index.candidates(*tokens, threshold, allowed)
                 if not candidates:
                     continue  # no listed name within reach: the usual name of a feed stops here
@@ -188,10 +191,11 @@ class Screener:
                         # Ties go to the first form (as written, before joined forms): 1e-9 absorbs float noise.
                         if final >= threshold and final > best.get(listed.entry, (-1.0,))[0] + 1e-9:
                             best[listed.entry] = (final, raw, query, number, kind, None)
-        self._contained(name, entry_type, threshold, best)
+        self._contained(name, entry_type, threshold, best, whole, folded)
         return best
 
-    def _contained(self, name: str, entry_type: EntryType | None, threshold: float, best: Best) -> None:
+    def _contained(self, name: str, entry_type: EntryType | None, threshold: float, best: Best,
+                   whole: dict[Kind, tuple[list[str], list[float], list[str]]], folded: list[str] | None) -> None:
         """Add the listed names found inside the string (`phrases`) that score higher than its whole.
 
         A person is often written with the organisation they serve ("Kim Tong-ho, Vietnam
@@ -201,7 +205,7 @@ class Screener:
         kinds: list[Kind] = ["person", "organisation"] if entry_type in (None, "individual") else ["organisation"]
         for kind in kinds:
             index = self._indexes[kind]
-            tokens, weights, _ = self.normalizer.block_tokens(name, kind)
+            tokens, weights, _ = whole.get(kind) or self.normalizer.block_tokens(name, kind, folded, joined_too=False)
             capitals = self._capitals(name, kind) if index.phrases.has_acronyms(tokens) else set()
             allowed = self._of_type.get("vessel") if entry_type == "vessel" else None
             for found in index.phrases.find(tokens, capitals):

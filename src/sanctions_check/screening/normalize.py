@@ -50,7 +50,7 @@ class Normalizer:
     def __init__(self, romanisation: dict[str, Any], terms: dict[str, Any], source: str = "tables") -> None:
         self._cache: dict[str, str] = {}
         try:
-            self._rules = [(re.compile(r["from"]), r["to"]) for r in romanisation.get("rules", [])]
+            self._rules = [(re.compile(r["from"]), r["to"], _literal(r["from"])) for r in romanisation.get("rules", [])]
             self._variants = self._variant_table(romanisation.get("tokens", []))
             self._replace = {str(k): str(v).split() for k, v in (terms.get("replace") or {}).items()}
             self._prefixes = sorted((str(p).split() for p in terms.get("vessel_prefixes", [])), key=len, reverse=True)
@@ -80,8 +80,9 @@ class Normalizer:
         return table
 
     def _apply_rules(self, word: str) -> str:
-        for pattern, replacement in self._rules:
-            word = pattern.sub(replacement, word)
+        for pattern, replacement, literal in self._rules:
+            if literal is None or literal in word:  # a rule whose letters are absent cannot apply
+                word = pattern.sub(replacement, word)
         return word
 
     def canonical(self, word: str) -> str:
@@ -114,7 +115,8 @@ class Normalizer:
                 forms.append(self._form(words, weights, spans))
         return forms
 
-    def block_tokens(self, name: str, kind: Kind, folded: list[str] | None = None) -> tuple[list[str], list[float], list[str]]:
+    def block_tokens(self, name: str, kind: Kind, folded: list[str] | None = None,
+                     joined_too: bool = True) -> tuple[list[str], list[float], list[str]]:
         """The tokens of all of `forms(name, kind)` without building the forms: the words in
         canonical spelling (compared exactly or at close spellings) and their weights, and the
         joined tokens (compared exactly). Blocking reads only these; most names of a feed stop there.
@@ -123,12 +125,12 @@ class Normalizer:
         canon = [self.canonical(w) for w in words]
         weights = [self._generic_weight if kind == "organisation" and c in self._generic else 1.0 for c in canon]
         joined: list[str] = []
-        if len(words) >= 2:
+        if len(words) >= 2 and joined_too:
             joined.append("".join(canon))
             # Not through `canonical`: one spelling per distinct name would crowd out the words.
             whole = self._apply_rules("".join(words))
             joined.append(self._variants.get(whole, whole))
-        if 3 <= len(words) <= MAX_PAIR_JOINS:
+        if 3 <= len(words) <= MAX_PAIR_JOINS and joined_too:
             joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
         return canon, weights, joined
 
@@ -188,6 +190,12 @@ class Normalizer:
         expanded = [part for w in words for part in self._replace.get(w, [w])]
         kept = [w for w in expanded if w not in self._dropped and w != "&"]
         return kept or [w for w in expanded if w != "&"]
+
+
+def _literal(pattern: str) -> str | None:
+    """The letters a rule's pattern must find, when it is letters (after any look-behind): 'eo', 'g'."""
+    core = re.sub(r"^\(\?<[!=][^()]*\)", "", pattern)
+    return core if core.isalpha() and core.isascii() else None
 
 
 def fold(name: str) -> list[str]:
