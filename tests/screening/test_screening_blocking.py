@@ -19,6 +19,7 @@ from benchmarks.party_names import name_pool
 from sanctions_check.lists.model import DesignationList
 from sanctions_check.screening.index import BLOCK_THRESHOLD
 from sanctions_check.screening.match import DEFAULT_THRESHOLD, Screener
+from sanctions_check.screening.normalize import Normalizer, skeleton
 
 PAIRS = Path(__file__).resolve().parent / "data" / "name_pairs.csv"
 
@@ -43,6 +44,17 @@ def unblocked(designations: DesignationList) -> Screener:
     for index in screener._indexes.values():
         index.blocking = False
     return screener
+
+
+def test_no_romanisation_rule_changes_a_spelling_s_skeleton() -> None:
+    # Blocking works out a whole name's joined spelling only when its skeleton is a listed
+    # token's: sound only while the rules keep skeletons (vowels, ch/j, g/k, b/p, d/t, doubles).
+    normalizer = Normalizer.from_rules()
+    rng = random.Random(2397)
+    letters = "aeiouychsgnkbpdtjrlmw"
+    for _ in range(20_000):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 14)))
+        assert skeleton(normalizer._apply_rules(word)) == skeleton(word), word
 
 
 def test_blocks_are_chosen_for_the_default_threshold() -> None:

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from sanctions_check.lists.model import ListEntry
 from sanctions_check.screening.block import Blocks
 from sanctions_check.screening.phrases import PhraseIndex
-from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, split_parentheses
+from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, skeleton, split_parentheses
 
 NameRole = Literal["primary", "good", "low"]
 # A low-quality alias is a weak identifier (the UN's own grading): its score counts 90%, so an
@@ -115,7 +115,9 @@ class NameIndex:
                 if not joined and len(token) >= MIN_FUZZY_LENGTH:
                     fuzzy.add(token)
         self._fuzzy_vocabulary = sorted(fuzzy)
+        self.skeletons = {skeleton(token) for token in self._postings}  # see Normalizer.block_tokens
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
+        self._near: dict[str, dict[str, float]] = {}  # a word's close list tokens, as a mapping (bounded)
         self._blocks = Blocks(forms, ROLE_WEIGHT, BLOCK_THRESHOLD)
         self.blocking = True  # False: every form sharing a token is scored (the lane blocking is tested against)
 
@@ -135,7 +137,7 @@ class NameIndex:
         allowed_set = allowed
         if not self.blocking:
             return {n for n in found if allowed_set is None or self.forms[n].entry in allowed_set}
-        similar = [dict(self._similar(word, False)) for word in words]
+        similar = [self._near_word(word) for word in words]
         joined_set = set(joined)
         total = sum(weights)
         kept = set()
@@ -150,6 +152,14 @@ class NameIndex:
             if _bound(similar, weights, total, listed) * ROLE_WEIGHT[item.role] + 1e-9 >= threshold:
                 kept.add(number)
         return kept
+
+    def _near_word(self, word: str) -> dict[str, float]:
+        near = self._near.get(word)
+        if near is None:
+            if len(self._near) >= 100_000:  # bounded: a long run of new words must not grow it forever
+                self._near.clear()
+            near = self._near[word] = dict(self._similar(word, False))
+        return near
 
     def _similar(self, token: str, joined: bool) -> list[tuple[str, float]]:
         exact = [(token, 1.0)] if token in self._postings else []

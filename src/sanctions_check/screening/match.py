@@ -174,7 +174,8 @@ class Screener:
             index = self._indexes[kind]
             allowed = self._allowed(entry_type, kind)
             for part in split_parentheses(name) or [name]:
-                tokens = self.normalizer.block_tokens(part, kind, folded if part == name else None)
+                tokens = self.normalizer.block_tokens(part, kind, folded if part == name else None,
+                                                      skeletons=index.skeletons)
                 if part == name:
                     whole[kind] = tokens
                 candidates = index.candidates(*tokens, threshold, allowed)

@@ -26,6 +26,13 @@ _PARENTHESES = re.compile(r"\(([^()]*)\)")
 # A word as written, apostrophes inside it kept (fold drops them without splitting): "Ch'o'l".
 _WRITTEN = re.compile(r"[^\W_]+(?:['’‘`´ʼʻ′]+[^\W_]+)*|&")
 _LIST_REFERENCE = re.compile(r"^kp[ei]\.\d+$", re.IGNORECASE)
+# A spelling's skeleton: its consonants but h, one letter per romanisation pair (c/j, g/k, b/p,
+# d/t), doubles merged.
+# The romanisation rules only change vowels and pick one letter of such pairs, so a word and
+# its canonical spelling share a skeleton (a test holds the table to that).
+_SKELETON = str.maketrans({"c": "j", "g": "k", "b": "p", "d": "t", "h": None, "a": None, "e": None, "i": None,
+                           "o": None, "u": None, "y": None})
+_DOUBLES = re.compile(r"(.)\1+")
 MAX_PAIR_JOINS = 6  # names longer than this get no pairwise-joined forms (their number grows with length)
 
 
@@ -52,6 +59,7 @@ class Normalizer:
         try:
             self._rules = [(re.compile(r["from"]), r["to"], _literal(r["from"])) for r in romanisation.get("rules", [])]
             self._variants = self._variant_table(romanisation.get("tokens", []))
+            self._variant_skeletons = {skeleton(key) for key in self._variants}
             self._replace = {str(k): str(v).split() for k, v in (terms.get("replace") or {}).items()}
             self._prefixes = sorted((str(p).split() for p in terms.get("vessel_prefixes", [])), key=len, reverse=True)
             self._dropped = set(terms.get("dropped", []))
@@ -115,21 +123,26 @@ class Normalizer:
                 forms.append(self._form(words, weights, spans))
         return forms
 
-    def block_tokens(self, name: str, kind: Kind, folded: list[str] | None = None,
-                     joined_too: bool = True) -> tuple[list[str], list[float], list[str]]:
+    def block_tokens(self, name: str, kind: Kind, folded: list[str] | None = None, joined_too: bool = True,
+                     skeletons: set[str] | None = None) -> tuple[list[str], list[float], list[str]]:
         """The tokens of all of `forms(name, kind)` without building the forms: the words in
         canonical spelling (compared exactly or at close spellings) and their weights, and the
         joined tokens (compared exactly). Blocking reads only these; most names of a feed stop there.
-        `folded`: `fold(name)`, when the caller has it."""
+        `folded`: `fold(name)`, when the caller has it; `skeletons`: those of every token the
+        result is compared with, so that the whole name's spelling is worked out only when it
+        may be one of them."""
         words = self._words(name, kind, folded)
         canon = [self.canonical(w) for w in words]
         weights = [self._generic_weight if kind == "organisation" and c in self._generic else 1.0 for c in canon]
         joined: list[str] = []
         if len(words) >= 2 and joined_too:
             joined.append("".join(canon))
-            # Not through `canonical`: one spelling per distinct name would crowd out the words.
-            whole = self._apply_rules("".join(words))
-            joined.append(self._variants.get(whole, whole))
+            written = "".join(words)
+            shape = skeleton(written)
+            if skeletons is None or shape in skeletons or shape in self._variant_skeletons:
+                # Not through `canonical`: one spelling per distinct name would crowd out the words.
+                whole = self._apply_rules(written)
+                joined.append(self._variants.get(whole, whole))
         if 3 <= len(words) <= MAX_PAIR_JOINS and joined_too:
             joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
         return canon, weights, joined
@@ -190,6 +203,11 @@ class Normalizer:
         expanded = [part for w in words for part in self._replace.get(w, [w])]
         kept = [w for w in expanded if w not in self._dropped and w != "&"]
         return kept or [w for w in expanded if w != "&"]
+
+
+def skeleton(word: str) -> str:
+    """'chongchongang' -> 'jnkjnknk': what no romanisation rule changes (see `_SKELETON`)."""
+    return _DOUBLES.sub(r"\1", word.translate(_SKELETON))
 
 
 def _literal(pattern: str) -> str | None:
