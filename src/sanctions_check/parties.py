@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sanctions_check.lists.model import DesignationList
 from sanctions_check.model.event import Event, Party
-from sanctions_check.screening import Decisions, Match, Screener
+from sanctions_check.screening import Decisions, Match, Screener, parse_imo
 
 _ENTRY_TYPE = {"individual": "individual", "entity": "entity", "vessel": "vessel", None: None}
 
@@ -83,7 +83,12 @@ class PartyScreen:
         found: list[PartyHit] = []
         scores = self._screener.scores
         for role, party, name in self._named(event):
-            if role != "vessel" and not scores(name, _ENTRY_TYPE[party.type if party else None]):  # type: ignore[arg-type]
+            if role == "vessel":
+                imo = event.vessel.imo if event.vessel else None
+                listed_imo = imo not in (None, "") and parse_imo(imo)[0] in self._imos
+                if not listed_imo and not (name and scores(name, "vessel")):
+                    continue  # neither its IMO number nor its name is a listed vessel's
+            elif not scores(name, _ENTRY_TYPE[party.type if party else None]):  # type: ignore[arg-type]
                 continue  # no listed name reaches the threshold: no match to build (and none to review)
             if role == "vessel":
                 matches = self._screener.screen(name, "vessel", event.date, imo=event.vessel.imo if event.vessel else None)

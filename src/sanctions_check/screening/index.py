@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from sanctions_check.lists.model import ListEntry
 from sanctions_check.screening.block import Blocks
 from sanctions_check.screening.phrases import PhraseIndex
-from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, skeleton, split_parentheses
+from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, skeleton
 
 NameRole = Literal["primary", "good", "low"]
 # A low-quality alias is a weak identifier (the UN's own grading): its score counts 90%, so an
@@ -224,7 +224,7 @@ def build_indexes(entries: list[ListEntry], normalizer: Normalizer) -> dict[Kind
         for name, quality in sorted(entry.names(), key=lambda item: _ROLE_ORDER[item[1] or "primary"]):
             role: NameRole = quality or "primary"
             # 'OCEAN MARITIME MANAGEMENT ... (OMM)': the name and the bracketed acronym both count.
-            for part in split_parentheses(name):
+            for part in normalizer.parts(name, kind):
                 for form in normalizer.forms(part, kind):
                     if (form.tokens, form.joined) not in seen:
                         seen.add((form.tokens, form.joined))

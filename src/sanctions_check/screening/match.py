@@ -22,7 +22,7 @@ from sanctions_check.screening.decisions import Decision
 from sanctions_check.screening.explain import describe_tokens, features_of, label, listing_sentence
 from sanctions_check.screening.imo import parse_imo
 from sanctions_check.screening.index import LOW_ALIAS_WEIGHT, ROLE_WEIGHT, NameIndex, align, aligned_score, build_indexes
-from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, fold, split_parentheses
+from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, fold
 from sanctions_check.screening.states import FOREIGN_STATES, MAX_STATE_WORDS
 
 # Measured on tests/screening/data/name_pairs.csv (349 labelled pairs; test_screening_precision_recall.py).
@@ -153,7 +153,7 @@ class Screener:
         Scoring is most of a look-up and does not depend on the date; a feed names the same
         counterparties again and again, so scores are kept per normalised name (bounded):
         'DALIAN HUAXIN TRADING CO., LTD.' and 'Dalian Huaxin Trading Co Ltd' are one look-up.
-        Brackets are kept in the key, since they change what is compared (`split_parentheses`).
+        Brackets are kept in the key, since they change what is compared (`Normalizer.parts`).
         """
         key = (name, entry_type, threshold)
         best = self._scored.get(key)
@@ -173,7 +173,7 @@ class Screener:
         for kind in self._kinds(entry_type):
             index = self._indexes[kind]
             allowed = self._allowed(entry_type, kind)
-            for part in split_parentheses(name) or [name]:
+            for part in self.normalizer.parts(name, kind) or [name]:
                 tokens = self.normalizer.block_tokens(part, kind, folded if part == name else None,
                                                       skeletons=index.skeletons)
                 if part == name:

@@ -147,6 +147,19 @@ class Normalizer:
             joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
         return canon, weights, joined
 
+    def parts(self, name: str, kind: Kind) -> list[str]:
+        """The readings of a name with brackets (`split_parentheses`), without a bracketed part
+        of an entity's name made of generic words only: 'LEADER (HONG KONG) INTERNATIONAL' is
+        not a company named 'Hong Kong', and '(Hong Kong) Ltd.' after another name is no match for it."""
+        parts = split_parentheses(name)
+        if len(parts) <= 1 or kind == "person":
+            return parts
+        inner = {m.strip() for m in _PARENTHESES.findall(name)}
+        return [p for p in parts if p not in inner or not self._generic_only(p)]
+
+    def _generic_only(self, text: str) -> bool:
+        return all(w in self._dropped or self.canonical(w) in self._generic for w in fold(text))
+
     def words(self, name: str, kind: Kind, folded: list[str] | None = None) -> list[str]:
         """The words compared, as written (folded): legal forms dropped, abbreviations written out."""
         return self._words(name, kind, folded)
