@@ -74,6 +74,15 @@ class Blocks:
                 found |= opened
         return found
 
+    def opened_by(self, word: str, similar: Similar) -> frozenset[int]:
+        """The forms a query word (canonical) opens at the threshold blocks were chosen for."""
+        opened = self._by_word.get(word)
+        return opened if opened is not None else self._opened(word, similar)
+
+    def listed(self, token: str) -> bool:
+        """Whether a (joined) token is a token of some form: it opens that form."""
+        return token in self._all
+
     def _opened(self, word: str, similar: Similar) -> frozenset[int]:
         # Per word, not per name: a feed's names are new, their words mostly are not.
         opened = frozenset(n for token, _ in similar(word, False) for n in self._keys.get(token, ()))

@@ -134,10 +134,15 @@ class NameIndex:
                  else self._blocks.sharing(words, joined, self._similar))
         if not found:
             return found
-        allowed_set = allowed
         if not self.blocking:
-            return {n for n in found if allowed_set is None or self.forms[n].entry in allowed_set}
-        similar = [self._near_word(word) for word in words]
+            return {n for n in found if allowed is None or self.forms[n].entry in allowed}
+        return self.reachable(found, words, weights, joined, threshold, allowed)
+
+    def reachable(self, found: Iterable[int], words: list[str], weights: list[float], joined: list[str],
+                  threshold: float, allowed: frozenset[int] | None = None) -> set[int]:
+        """Of the forms `found` by the blocks, those the bound on the words does not rule out."""
+        allowed_set = allowed
+        close = _closeness([self._near_word(word) for word in words])
         joined_set = set(joined)
         total = sum(weights)
         kept = set()
@@ -149,9 +154,16 @@ class NameIndex:
             if not joined_set.isdisjoint(listed.tokens):
                 kept.add(number)
                 continue
-            if _bound(similar, weights, total, listed) * ROLE_WEIGHT[item.role] + 1e-9 >= threshold:
+            if _bound(close, weights, total, listed) * ROLE_WEIGHT[item.role] + 1e-9 >= threshold:
                 kept.add(number)
         return kept
+
+    def opened_by(self, word: str) -> frozenset[int]:
+        """The forms a query word (canonical) opens at the threshold blocks were chosen for."""
+        return self._blocks.opened_by(word, self._similar)
+
+    def token_listed(self, token: str) -> bool:
+        return self._blocks.listed(token)
 
     def _near_word(self, word: str) -> dict[str, float]:
         near = self._near.get(word)
@@ -181,35 +193,47 @@ class NameIndex:
         cheap, and never below the aligned score, so it safely discards the forms that
         cannot reach the threshold before the exact alignment is computed for the rest.
         """
-        similar = [dict(self._similar(token, joined)) for token, joined in zip(query.tokens, query.joined, strict=True)]
+        close = _closeness([dict(self._similar(token, joined))
+                            for token, joined in zip(query.tokens, query.joined, strict=True)])
         weights, total = query.weights, query.total_weight
         forms = self.forms
         scores = {}
         for number in candidates:
-            bound = _bound(similar, weights, total, forms[number].form)
+            bound = _bound(close, weights, total, forms[number].form)
             if bound:
                 scores[number] = bound
         return scores
 
 
-def _bound(similar: list[dict[str, float]], weights: Sequence[float], total: float, listed: NameForm) -> float:
-    """The soft Dice score with each token taking its best counterpart, one-to-one or not
-    (`similar[i]`: the list tokens close to query token i, with their similarity)."""
-    query_best = [0.0] * len(weights)
+Closeness = dict[str, list[tuple[int, float]]]  # list token -> (query token, similarity) pairs
+
+
+def _closeness(similar: list[dict[str, float]]) -> Closeness:
+    """`similar[i]` (the list tokens close to query token i) turned round: by list token."""
+    merged: Closeness = {}
+    for i, found in enumerate(similar):
+        for token, value in found.items():
+            merged.setdefault(token, []).append((i, value))
+    return merged
+
+
+def _bound(close: Closeness, weights: Sequence[float], total: float, listed: NameForm) -> float:
+    """The soft Dice score with each token taking its best counterpart, one-to-one or not."""
+    query_best: dict[int, float] = {}
     matched = 0.0
     for token, weight in zip(listed.tokens, listed.weights, strict=True):
-        best = 0.0
-        for i, found in enumerate(similar):
-            value = found.get(token)
-            if value:
+        pairs = close.get(token)
+        if pairs:
+            best = 0.0
+            for i, value in pairs:
                 if value > best:
                     best = value
-                if value > query_best[i]:
+                if value > query_best.get(i, 0.0):
                     query_best[i] = value
-        matched += weight * best
+            matched += weight * best
     if not matched:
         return 0.0
-    matched += sum([w * s for w, s in zip(weights, query_best)])
+    matched += sum([weights[i] * s for i, s in query_best.items()])
     return 100.0 * matched / (total + listed.total_weight)
 
 

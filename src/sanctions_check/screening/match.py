@@ -21,7 +21,7 @@ from sanctions_check.lists.model import DesignationList, EntryType, ListEntry
 from sanctions_check.screening.decisions import Decision
 from sanctions_check.screening.explain import describe_tokens, features_of, label, listing_sentence
 from sanctions_check.screening.imo import parse_imo
-from sanctions_check.screening.index import LOW_ALIAS_WEIGHT, ROLE_WEIGHT, NameIndex, align, aligned_score, build_indexes
+from sanctions_check.screening.index import BLOCK_THRESHOLD, LOW_ALIAS_WEIGHT, ROLE_WEIGHT, NameIndex, align, aligned_score, build_indexes
 from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, fold
 from sanctions_check.screening.states import FOREIGN_STATES, MAX_STATE_WORDS
 
@@ -93,6 +93,8 @@ class Screener:
         self._by_imo = {imo: n for n, e in enumerate(self._entries) if e.entry_type == "vessel" for imo in e.imo_numbers}
         self._scored: dict[tuple[str, EntryType | None, float], Best] = {}  # by the name as written
         self._normal: dict[tuple[str, EntryType | None, float], Best] = {}  # by its folded words
+        # Per index, each word seen: (canonical spelling, whether it opens a block or may begin a name).
+        self._word_memo: dict[Kind, dict[str, tuple[str, bool]]] = {"person": {}, "organisation": {}}
 
     def screen(self, name: str, entry_type: EntryType | None = None, on_date: date | None = None,
                imo: str | None = None, threshold: float | None = None) -> list[Match]:
@@ -162,9 +164,57 @@ class Screener:
             normal = (name if folded is None else " ".join(folded), entry_type, threshold)
             best = self._normal.get(normal)
             if best is None:
-                best = _remember(self._normal, normal, self._best(name, entry_type, threshold, folded) or _NOTHING)
+                nothing = folded is not None and self._nothing_near(name, entry_type, threshold, folded)
+                best = _remember(self._normal, normal,
+                                 _NOTHING if nothing else self._best(name, entry_type, threshold, folded) or _NOTHING)
             _remember(self._scored, key, best)
         return best
+
+    def _nothing_near(self, name: str, entry_type: EntryType | None, threshold: float, folded: list[str]) -> bool:
+        """True when `_best` is sure to find nothing, decided from the name's words: what
+        each opens in the blocks (remembered per word, so the usual name of a feed, made of
+        words seen before, costs a few look-ups), the bound on the words for the forms they
+        open, the joined spellings, and the names that could be inside the string. Only for
+        a name without brackets, at the threshold the blocks were chosen for.
+        """
+        if threshold < BLOCK_THRESHOLD:
+            return False
+        scored = self._kinds(entry_type)
+        for kind in set(scored) | set(self._containment_kinds(entry_type)):
+            index = self._indexes[kind]
+            if not index.blocking:
+                return False
+            memo = self._word_memo[kind]
+            words = self.normalizer.words(name, kind, folded)
+            canon: list[str] = []
+            weights: list[float] = []
+            opened: set[int] = set()
+            begins = False
+            for word in words:
+                seen = memo.get(word)
+                if seen is None:
+                    if len(memo) >= 200_000:  # bounded: a long run of new words must not grow it forever
+                        memo.clear()
+                    token = self.normalizer.canonical(word)
+                    seen = memo[word] = (token, self.normalizer.weight(word, kind), index.opened_by(token),
+                                         index.phrases.may_begin(token),
+                                         index.phrases.is_acronym(token))
+                token, weight, forms, begin, acronym = seen
+                if acronym:
+                    return False
+                canon.append(token)
+                weights.append(weight)
+                opened |= forms
+                begins = begins or begin
+            joined = self.normalizer.joined_tokens(words, canon, index.skeletons)
+            if any(index.token_listed(token) for token in joined):
+                return False
+            if begins and index.phrases.find(canon, set()):
+                return False
+            if kind in scored and opened and index.reachable(opened, canon, weights, joined, threshold,
+                                                             self._allowed(entry_type, kind)):
+                return False
+        return True
 
     def _best(self, name: str, entry_type: EntryType | None, threshold: float, folded: list[str] | None = None) -> Best:
         """Per list entry, its best-scoring form at or above the threshold."""
@@ -203,8 +253,7 @@ class Screener:
         representative for Tanchon Commercial Bank"), so a person's string is searched for
         entities' names too; an entity's or a vessel's only for names of its own kind.
         """
-        kinds: list[Kind] = ["person", "organisation"] if entry_type in (None, "individual") else ["organisation"]
-        for kind in kinds:
+        for kind in self._containment_kinds(entry_type):
             index = self._indexes[kind]
             tokens, weights, _ = whole.get(kind) or self.normalizer.block_tokens(name, kind, folded, joined_too=False)
             capitals = self._capitals(name, kind) if index.phrases.has_acronyms(tokens) else set()
@@ -299,6 +348,10 @@ class Screener:
                      alias_quality=quality, score=score, features=features,  # type: ignore[arg-type]
                      listed_on=entry.listed_on, active_on_date=entry.active_on(on_date), explanation=text,
                      verified=entry.verified, related=list(entry.related))
+
+    @staticmethod
+    def _containment_kinds(entry_type: EntryType | None) -> list[Kind]:
+        return ["person", "organisation"] if entry_type in (None, "individual") else ["organisation"]
 
     @staticmethod
     def _kinds(entry_type: EntryType | None) -> list[Kind]:

@@ -134,8 +134,14 @@ class Normalizer:
         words = self._words(name, kind, folded)
         canon = [self.canonical(w) for w in words]
         weights = [self._generic_weight if kind == "organisation" and c in self._generic else 1.0 for c in canon]
+        joined = self.joined_tokens(words, canon, skeletons) if joined_too else []
+        return canon, weights, joined
+
+    def joined_tokens(self, words: list[str], canon: list[str], skeletons: set[str] | None = None) -> list[str]:
+        """The joined tokens of a name's forms (see `forms`), from its words and their canonical
+        spellings; the whole name's spelling only when its skeleton is in `skeletons` (if given)."""
         joined: list[str] = []
-        if len(words) >= 2 and joined_too:
+        if len(words) >= 2:
             joined.append("".join(canon))
             written = "".join(words)
             shape = skeleton(written)
@@ -143,9 +149,9 @@ class Normalizer:
                 # Not through `canonical`: one spelling per distinct name would crowd out the words.
                 whole = self._apply_rules(written)
                 joined.append(self._variants.get(whole, whole))
-        if 3 <= len(words) <= MAX_PAIR_JOINS and joined_too:
+        if 3 <= len(words) <= MAX_PAIR_JOINS:
             joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
-        return canon, weights, joined
+        return joined
 
     def parts(self, name: str, kind: Kind) -> list[str]:
         """The readings of a name with brackets (`split_parentheses`), without a bracketed part
@@ -199,6 +205,10 @@ class Normalizer:
             weights=tuple(sum(weights[a:b]) for a, b in spans),
             joined=tuple(b - a > 1 for a, b in spans),
         )
+
+    def weight(self, word: str, kind: Kind) -> float:
+        """A compared word's weight: generic words of entity names weigh less."""
+        return self._weight(word, kind)
 
     def _weight(self, word: str, kind: Kind) -> float:
         if kind == "organisation" and self.canonical(word) in self._generic:

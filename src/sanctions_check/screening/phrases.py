@@ -78,6 +78,13 @@ class PhraseIndex:
             for variant in variants:
                 self._by_first.setdefault(variant[0], []).append((variant, number))
 
+    def may_begin(self, token: str) -> bool:
+        """Whether an indexed name begins with this token."""
+        return token in self._by_first
+
+    def is_acronym(self, token: str) -> bool:
+        return token in self._acronyms
+
     def has_acronyms(self, tokens: list[str]) -> bool:
         return any(token in self._acronyms for token in tokens)
 
