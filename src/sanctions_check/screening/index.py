@@ -162,6 +162,10 @@ class NameIndex:
         """The forms a query word (canonical) opens at the threshold blocks were chosen for."""
         return self._blocks.opened_by(word, self._similar)
 
+    def is_near(self, word: str) -> bool:
+        """Whether a query word (canonical) is a list token or close to one."""
+        return bool(self._near_word(word))
+
     def token_listed(self, token: str) -> bool:
         return self._blocks.listed(token)
 

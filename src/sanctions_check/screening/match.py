@@ -22,7 +22,7 @@ from sanctions_check.screening.decisions import Decision
 from sanctions_check.screening.explain import describe_tokens, features_of, label, listing_sentence
 from sanctions_check.screening.imo import parse_imo
 from sanctions_check.screening.index import BLOCK_THRESHOLD, LOW_ALIAS_WEIGHT, ROLE_WEIGHT, NameIndex, align, aligned_score, build_indexes
-from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, fold
+from sanctions_check.screening.normalize import MAX_PAIR_JOINS, Kind, NameForm, Normalizer, fold, skeleton
 from sanctions_check.screening.states import FOREIGN_STATES, MAX_STATE_WORDS
 
 # Measured on tests/screening/data/name_pairs.csv (349 labelled pairs; test_screening_precision_recall.py).
@@ -44,6 +44,8 @@ _SCORED_MAX = 65_536
 # index, and for a name found inside the string the words [start, end) of it that it covers).
 Best = dict[int, tuple[float, float, NameForm, int, Kind, tuple[int, int] | None]]
 _NOTHING: Best = {}  # never written to: the result of most names in a feed
+# What a word is to one index (see Screener._word_seen).
+WordSeen = tuple[str, float, frozenset[int], bool, bool, bool, str]
 
 
 class Match(BaseModel):
@@ -94,7 +96,7 @@ class Screener:
         self._scored: dict[tuple[str, EntryType | None, float], Best] = {}  # by the name as written
         self._normal: dict[tuple[str, EntryType | None, float], Best] = {}  # by its folded words
         # Per index, each word seen: (canonical spelling, whether it opens a block or may begin a name).
-        self._word_memo: dict[Kind, dict[str, tuple[str, bool]]] = {"person": {}, "organisation": {}}
+        self._word_memo: dict[Kind, dict[str, WordSeen]] = {"person": {}, "organisation": {}}
 
     def screen(self, name: str, entry_type: EntryType | None = None, on_date: date | None = None,
                imo: str | None = None, threshold: float | None = None) -> list[Match]:
@@ -190,31 +192,58 @@ class Screener:
             weights: list[float] = []
             opened: set[int] = set()
             begins = False
+            near = 0.0  # the weight of the words close to some list token
+            shape = ""  # skeleton of the words written together (see Normalizer.joined_tokens)
             for word in words:
                 seen = memo.get(word)
                 if seen is None:
-                    if len(memo) >= 200_000:  # bounded: a long run of new words must not grow it forever
-                        memo.clear()
-                    token = self.normalizer.canonical(word)
-                    seen = memo[word] = (token, self.normalizer.weight(word, kind), index.opened_by(token),
-                                         index.phrases.may_begin(token),
-                                         index.phrases.is_acronym(token))
-                token, weight, forms, begin, acronym = seen
+                    seen = self._word_seen(memo, index, kind, word)
+                token, weight, forms, begin, acronym, close, bones = seen
                 if acronym:
                     return False
                 canon.append(token)
                 weights.append(weight)
                 opened |= forms
                 begins = begins or begin
-            joined = self.normalizer.joined_tokens(words, canon, index.skeletons)
-            if any(index.token_listed(token) for token in joined):
-                return False
+                near += weight if close else 0.0
+                if bones:
+                    shape += bones[1:] if shape and shape[-1] == bones[0] else bones
+            if len(canon) >= 2:
+                if index.token_listed("".join(canon)) or self.normalizer.shape_may_be_listed(shape, index.skeletons):
+                    return False
+                if 3 <= len(canon) <= MAX_PAIR_JOINS and any(
+                        index.token_listed(canon[k] + canon[k + 1]) for k in range(len(canon) - 1)):
+                    return False
             if begins and index.phrases.find(canon, set()):
                 return False
-            if kind in scored and opened and index.reachable(opened, canon, weights, joined, threshold,
+            if kind in scored and opened and self._may_reach(index, opened, canon, weights, near, threshold,
                                                              self._allowed(entry_type, kind)):
                 return False
         return True
+
+    def _word_seen(self, memo: dict[str, WordSeen], index: NameIndex, kind: Kind, word: str) -> WordSeen:
+        """What a word is to the index: its canonical spelling and weight, the forms it opens,
+        whether a name found inside strings begins with it or it is an acronym, whether it is
+        close to any list token, and its skeleton."""
+        if len(memo) >= 200_000:  # bounded: a long run of new words must not grow it forever
+            memo.clear()
+        token = self.normalizer.canonical(word)
+        seen = memo[word] = (token, self.normalizer.weight(word, kind), index.opened_by(token),
+                             index.phrases.may_begin(token), index.phrases.is_acronym(token),
+                             index.is_near(token), skeleton(word))
+        return seen
+
+    @staticmethod
+    def _may_reach(index: NameIndex, opened: set[int], canon: list[str], weights: list[float], near: float,
+                   threshold: float, allowed: frozenset[int] | None) -> bool:
+        """Whether a form opened may reach the threshold: first with every word close to a list
+        token counted as paired (a bound of `_bound`), then with the bound itself."""
+        total = sum(weights)
+        forms = index.forms
+        if not any(100.0 * (forms[n].form.total_weight + near) / (total + forms[n].form.total_weight)
+                   * ROLE_WEIGHT[forms[n].role] + 1e-9 >= threshold for n in opened):
+            return False
+        return bool(index.reachable(opened, canon, weights, [], threshold, allowed))
 
     def _best(self, name: str, entry_type: EntryType | None, threshold: float, folded: list[str] | None = None) -> Best:
         """Per list entry, its best-scoring form at or above the threshold."""

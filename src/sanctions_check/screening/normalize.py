@@ -153,6 +153,11 @@ class Normalizer:
             joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
         return joined
 
+    def shape_may_be_listed(self, shape: str, skeletons: set[str]) -> bool:
+        """Whether a name written together, of this skeleton, may spell a token of `skeletons`
+        (or a variant in the romanisation table): then its spelling must be worked out."""
+        return shape in skeletons or shape in self._variant_skeletons
+
     def parts(self, name: str, kind: Kind) -> list[str]:
         """The readings of a name with brackets (`split_parentheses`), without a bracketed part
         of an entity's name made of generic words only: 'LEADER (HONG KONG) INTERNATIONAL' is
