@@ -11,7 +11,6 @@ aliases), or the IMO number for a vessel matched on it.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Literal
 
@@ -23,7 +22,7 @@ from sanctions_check.screening.explain import describe_tokens, features_of, labe
 from sanctions_check.screening.imo import parse_imo
 from sanctions_check.screening.index import BLOCK_THRESHOLD, LOW_ALIAS_WEIGHT, ROLE_WEIGHT, NameIndex, align, aligned_score, build_indexes
 from sanctions_check.screening.normalize import MAX_PAIR_JOINS, Kind, NameForm, Normalizer, fold, skeleton
-from sanctions_check.screening.states import FOREIGN_STATES, MAX_STATE_WORDS
+from sanctions_check.screening.phrases import capitals_in, stands_alone
 
 # Measured on tests/screening/data/name_pairs.csv (349 labelled pairs; test_screening_precision_recall.py).
 # Two structural points bound the choice. At 85.7 negatives come in: one distinctive word more or less on a
@@ -33,10 +32,6 @@ from sanctions_check.screening.states import FOREIGN_STATES, MAX_STATE_WORDS
 # recall 0.996 (the miss: "Ryonha" for KOREA RYONHA MACHINERY..., 87.0). The pairs were written alongside
 # the matcher, so these are in-sample figures.
 DEFAULT_THRESHOLD = 88.0
-# After a name found inside a string: another capitalised word with only a space or hyphen
-# between (the name goes on), or "of (the)" and what follows (whose body it is).
-_CONTINUED = re.compile(r"([ \t]+|[ \t]*-[ \t]*)([^\W\d_])")
-_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(.*)", re.IGNORECASE | re.DOTALL)
 # Names whose scores a Screener remembers, cleared when full: a feed's tens of thousands of
 # distinct counterparties fit, and most of them hold nothing (one shared empty result).
 _SCORED_MAX = 65_536
@@ -285,7 +280,7 @@ class Screener:
         for kind in self._containment_kinds(entry_type):
             index = self._indexes[kind]
             tokens, weights, _ = whole.get(kind) or self.normalizer.block_tokens(name, kind, folded, joined_too=False)
-            capitals = self._capitals(name, kind) if index.phrases.has_acronyms(tokens) else set()
+            capitals = capitals_in(self.normalizer, name, kind) if index.phrases.has_acronyms(tokens) else set()
             allowed = self._of_type.get("vessel") if entry_type == "vessel" else None
             for found in index.phrases.find(tokens, capitals):
                 if found.end - found.start == len(tokens):
@@ -295,7 +290,7 @@ class Screener:
                 if (allowed is not None and entry not in allowed) or (
                         allowed is None and self._entries[entry].entry_type == "vessel"):
                     continue
-                if not self._stands_alone(name, kind, found.start, found.end, len(listed.form.tokens)):
+                if not stands_alone(self.normalizer, name, kind, found.start, found.end, len(listed.form.tokens)):
                     continue
                 final = 100.0 * ROLE_WEIGHT[listed.role]
                 if final < threshold or final <= best.get(entry, (-1.0,))[0] + 1e-9:
@@ -305,43 +300,6 @@ class Screener:
                 query = NameForm(tuple(tokens[span]), tuple(words[span]), tuple(weights[span]),
                                  (False,) * (found.end - found.start))
                 best[entry] = (final, 100.0, query, found.form, kind, (found.start, found.end))
-
-    def _stands_alone(self, name: str, kind: Kind, start: int, end: int, size: int) -> bool:
-        """Whether a name found inside `name` (its compared words [start, end)) is that name, not
-        the start of a longer one or another state's body.
-
-        A person's name, or a one-word name not written in capitals, followed by a hyphen and
-        more letters or by another capitalised word begins a longer name ("Jo Chol-su", "Ri Su
-        Yong Sik", "Namchongang Hotel"); an acronym in capitals is often a modifier ("KOMID
-        representative").
-        An entity's name right after a foreign state's name or adjective, or followed by "of
-        (the)" and one, is that state's ("the Russian Ministry of Defence", "Strategic Rocket
-        Forces of Russia").
-        """
-        spans = self.normalizer.written_spans(name, kind)
-        if spans is None:
-            return True  # cannot be lined up: nothing to say against it
-        begin, finish = spans[start][0], spans[end - 1][1]
-        after = name[finish:]
-        continued = _CONTINUED.match(after)
-        if (kind == "person" or size == 1 and not name[begin:finish].isupper()) and continued and (
-                "-" in continued.group(1) or continued.group(2).isupper()):
-            return False
-        if kind == "organisation":
-            before = fold(name[:begin])
-            if any(" ".join(before[-n:]) in FOREIGN_STATES for n in range(1, MAX_STATE_WORDS + 1) if len(before) >= n):
-                return False
-            qualifier = _OF_STATE.match(after)
-            if qualifier:
-                words = fold(qualifier.group(1))
-                if any(" ".join(words[:n]) in FOREIGN_STATES for n in range(1, MAX_STATE_WORDS + 1)):
-                    return False
-        return True
-
-    def _capitals(self, name: str, kind: Kind) -> set[int]:
-        """Positions of the compared words written in capitals (two letters or more): acronyms."""
-        spans = self.normalizer.written_spans(name, kind) or []
-        return {i for i, (a, b) in enumerate(spans) if b - a >= 2 and name[a:b].isupper()}
 
     def _name_match(self, name: str, index: NameIndex, query: NameForm, number: int, raw: float, final: float,
                     on_date: date | None, threshold: float, span: tuple[int, int] | None = None) -> Match:

@@ -25,15 +25,22 @@ dropped: the longer name says what the words mean.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sanctions_check.screening.normalize import fold
+from sanctions_check.screening.states import FOREIGN_STATES, MAX_STATE_WORDS
+
 if TYPE_CHECKING:
     from sanctions_check.screening.index import ListForm
-    from sanctions_check.screening.normalize import Kind
+    from sanctions_check.screening.normalize import Kind, Normalizer
 
 MIN_DISTINCT_WORD = 5  # letters of a one-word name found inside a string (below: acronyms, in capitals)
-MAX_ACRONYM = 5
+# After a name found inside a string: another capitalised word with only a space or hyphen
+# between (the name goes on), or "of (the)" and what follows (whose body it is).
+_CONTINUED = re.compile(r"([ \t]+|[ \t]*-[ \t]*)([^\W\d_])")
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(.*)", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -102,3 +109,41 @@ class PhraseIndex:
                 found.extend(Contained(number, i, i + 1) for number in self._acronyms.get(token, ()))
         return [c for c in found
                 if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in found)]
+
+
+def stands_alone(normalizer: Normalizer, name: str, kind: Kind, start: int, end: int, size: int) -> bool:
+    """Whether a name found inside `name` (its compared words [start, end)) is that name, not
+    the start of a longer one or another state's body.
+
+    A person's name, or a one-word name not written in capitals, followed by a hyphen and
+    more letters or by another capitalised word begins a longer name ("Jo Chol-su", "Ri Su
+    Yong Sik", "Namchongang Hotel"); an acronym in capitals is often a modifier ("KOMID
+    representative"). An entity's name right after a foreign state's name or adjective, or followed by "of
+    (the)" and one, is that state's ("the Russian Ministry of Defence", "Strategic Rocket
+    Forces of Russia").
+    """
+    spans = normalizer.written_spans(name, kind)
+    if spans is None:
+        return True  # cannot be lined up: nothing to say against it
+    begin, finish = spans[start][0], spans[end - 1][1]
+    after = name[finish:]
+    continued = _CONTINUED.match(after)
+    if (kind == "person" or size == 1 and not name[begin:finish].isupper()) and continued and (
+            "-" in continued.group(1) or continued.group(2).isupper()):
+        return False
+    if kind == "organisation":
+        before = fold(name[:begin])
+        if any(" ".join(before[-n:]) in FOREIGN_STATES for n in range(1, MAX_STATE_WORDS + 1) if len(before) >= n):
+            return False
+        qualifier = _OF_STATE.match(after)
+        if qualifier:
+            words = fold(qualifier.group(1))
+            if any(" ".join(words[:n]) in FOREIGN_STATES for n in range(1, MAX_STATE_WORDS + 1)):
+                return False
+    return True
+
+
+def capitals_in(normalizer: Normalizer, name: str, kind: Kind) -> set[int]:
+    """Positions of the compared words written in capitals (two letters or more): acronyms."""
+    spans = normalizer.written_spans(name, kind) or []
+    return {i for i, (a, b) in enumerate(spans) if b - a >= 2 and name[a:b].isupper()}
