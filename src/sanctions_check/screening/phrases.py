@@ -13,8 +13,9 @@ stand inside other words:
 - an entity's name of two words or more with a distinctive (full-weight) word, or of three
   generic words or more ("FOREIGN TRADE BANK"), legal forms and "of", "the" left out;
 - a person's name of two words or more, also in Western order ("Ho Jin Yun" for YUN HO
-  JIN); where the string goes on with more of a name ("Jo Chol-su", "Ri Su Yong Sik") it is
-  another person's (`Screener._stands_alone`);
+  JIN), but not a hyphenated given name alone (the alias "Young-Chul" ends "Hwang
+  Young-chul"); where the string goes on with more of a name ("Jo Chol-su", "Ri Su Yong
+  Sik") it is another person's (`stands_alone`);
 - a name of one word only when it is distinctive: a full-weight word of five letters or
   more that no other list entry uses ("KOMID", "Ryonha"); a short acronym ("TCB", "SANS")
   only where the string writes it in capitals, as a word of its own.
@@ -75,8 +76,8 @@ class PhraseIndex:
                     if item.name.isupper() or f"({form.words[0].upper()})" in item.name.upper():
                         self._acronyms.setdefault(token, []).append(number)
                     continue
-            elif kind == "person" and words < 2:
-                continue
+            elif kind == "person" and (words < 2 or len(tokens) < 3 and len(item.name.split()) < 2):
+                continue  # a given name alone ("Young-Chul") ends many other persons' names
             elif kind == "organisation" and max(form.weights) < 1.0 and words < 3:
                 continue
             variants = [tokens]
