@@ -29,6 +29,7 @@ def test_a_listed_name_inside_a_longer_string_is_found_and_the_words_are_named(
 @pytest.mark.parametrize(("text", "kind", "not_reference"), [
     ("Ri Su Yong Sik", "individual", "KPi.052"),  # the name goes on: another person
     ("Jo Chol-su", "individual", "KPi.040"),  # Jo Chol is an alias of KPi.040; Chol-su goes on
+    ("Hwang Young-chul", "individual", "KPi.024"),  # KPi.024's alias Young-Chul is a given name alone
     ("Namchongang Hotel", "entity", "KPe.004"),  # a one-word alias that begins another name
     ("Ministry of Defence of the Russian Federation", "entity", "KPe.054"),  # another state's ministry
     ("the Russian Ministry of Defence", "entity", "KPe.054"),

@@ -92,6 +92,7 @@ class Screener:
         self._normal: dict[tuple[str, EntryType | None, float], Best] = {}  # by its folded words
         # Per index, each word seen: (canonical spelling, whether it opens a block or may begin a name).
         self._word_memo: dict[Kind, dict[str, WordSeen]] = {"person": {}, "organisation": {}}
+        self._looked_at = {kind: _looked_at(kind) for kind in (None, "individual", "entity", "vessel")}
 
     def screen(self, name: str, entry_type: EntryType | None = None, on_date: date | None = None,
                imo: str | None = None, threshold: float | None = None) -> list[Match]:
@@ -177,7 +178,7 @@ class Screener:
         if threshold < BLOCK_THRESHOLD:
             return False
         scored = self._kinds(entry_type)
-        for kind in set(scored) | set(self._containment_kinds(entry_type)):
+        for kind in self._looked_at.get(entry_type) or _looked_at(entry_type):
             index = self._indexes[kind]
             if not index.blocking:
                 return False
@@ -351,6 +352,12 @@ class Screener:
         if entry_type is None or kind == "person":
             return None
         return self._of_type.get(entry_type, frozenset())
+
+
+def _looked_at(entry_type: EntryType | None) -> tuple[Kind, ...]:
+    """The indexes a name of this type is looked up in: scored whole, or for names inside it."""
+    kinds = Screener._kinds(entry_type)
+    return tuple(kinds + [k for k in Screener._containment_kinds(entry_type) if k not in kinds])
 
 
 def _remember(cache: dict[tuple[str, EntryType | None, float], Best], key: tuple[str, EntryType | None, float],

@@ -62,6 +62,7 @@ class Normalizer:
             self._variant_skeletons = {skeleton(key) for key in self._variants}
             self._replace = {str(k): str(v).split() for k, v in (terms.get("replace") or {}).items()}
             self._prefixes = sorted((str(p).split() for p in terms.get("vessel_prefixes", [])), key=len, reverse=True)
+            self._prefix_heads = {prefix[0] for prefix in self._prefixes if prefix}
             self._dropped = set(terms.get("dropped", []))
             self._generic_written = {str(w) for w in terms.get("generic", [])}
             self._generic = {self.canonical(w) for w in self._generic_written}
@@ -224,10 +225,11 @@ class Normalizer:
         words = fold(name) if folded is None else folded
         if kind == "person":
             return [w for w in words if w != "&"]
-        for prefix in self._prefixes:
-            if words[:len(prefix)] == prefix and len(words) > len(prefix):
-                words = words[len(prefix):]
-                break
+        if words and words[0] in self._prefix_heads:
+            for prefix in self._prefixes:
+                if words[:len(prefix)] == prefix and len(words) > len(prefix):
+                    words = words[len(prefix):]
+                    break
         expanded = [part for w in words for part in self._replace.get(w, [w])]
         kept = [w for w in expanded if w not in self._dropped and w != "&"]
         return kept or [w for w in expanded if w != "&"]
