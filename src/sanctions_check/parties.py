@@ -64,18 +64,21 @@ class PartyScreen:
         """Whether a party or the vessel matches a listed entry on its name or IMO number,
         whatever the date: the gate of a trade feed. Names are blocked and remembered by the
         screener, so the usual counterparty costs a look-up or a few microseconds."""
-        vessel = event.vessel
-        origin, destination = event.origin, event.destination
-        if vessel is None and origin.name is None and destination.name is None and not event.intermediaries:
-            return False  # the usual line of a trade feed: countries only
+        # Fields are read from the models' __dict__ (as the prefilter does): this runs for every
+        # named event of a feed, and pydantic's __getattr__ hook keeps attribute reads slow.
+        fields = event.__dict__
+        vessel, intermediaries = fields["vessel"], fields["intermediaries"]
         scores = self._screener.scores
         if vessel is not None:
             if vessel.imo in self._imos:
                 return True
             if vessel.name and scores(vessel.name, "vessel"):
                 return True
-        for party in (origin, destination, *event.intermediaries):
-            if party.name and party.type != "state" and scores(party.name, _ENTRY_TYPE[party.type]):  # type: ignore[arg-type]
+        for party in (fields["origin"], fields["destination"], *intermediaries) if intermediaries else (
+                fields["origin"], fields["destination"]):
+            values = party.__dict__
+            name, kind = values["name"], values["type"]
+            if name and kind != "state" and scores(name, _ENTRY_TYPE[kind]):  # type: ignore[arg-type]
                 return True
         return False
 
