@@ -1,9 +1,13 @@
 """Generate N synthetic events as JSON Lines, for benchmarks and engine-equivalence tests.
 
-Three mixes: `dprk` (every event has a DPRK party, flag or transit), `trade` (a trade
-feed where 1% of events are linked to the DPRK) and `named` (the `dprk` mix with named
+Four mixes: `dprk` (every event has a DPRK party, flag or transit), `trade` (a trade
+feed where 1% of events are linked to the DPRK), `named` (the `dprk` mix with named
 parties drawn from a pool of 400 names, a few of them listed, so that screening runs on
-every event and names recur as they do in a real feed).
+every event and names recur as they do in a real feed) and `feed` (the `trade` mix as
+customs declarations and payment messages carry it: every record names its consignor and
+consignee, drawn from 40,000 company and person names of many languages (see
+`party_names.py`) with the skewed frequencies of a real feed, where a few counterparties
+recur often and most appear once or twice; about one name in 2,000 is a listed one).
 
     python benchmarks/generate.py 100000 --mix dprk > events.jsonl
 """
@@ -14,7 +18,13 @@ import argparse
 import json
 import random
 import sys
+from itertools import accumulate
 from typing import Any, Iterator
+
+try:
+    from benchmarks.party_names import name_pool
+except ImportError:  # run as a script: benchmarks/ is on the path, not its parent
+    from party_names import name_pool  # type: ignore[no-redef]
 
 COUNTRIES = ["RU", "CN", "SG", "MY", "VN", "AE", "TR", "IN", "DE", "BR", "ZA", "PA", "SL", "TG"]
 DESCRIPTIONS = [
@@ -85,9 +95,29 @@ def _name_pool(rng: random.Random) -> list[str]:
     return made + LISTED
 
 
+LISTED_PERSONS = ["Jang Song Chol", "Ri Su Yong", "Kim Chol Nam", "Pak Chun Il"]
+FEED_POOL = 40_000
+# Zipf-like draw weights 1/rank^0.9: in 200,000 draws about 25,000 distinct names.
+_FEED_SKEW = 0.9
+_LISTED_SHARE = 0.0005
+
+
+def _feed_names(rng: random.Random) -> tuple[list[tuple[str, str]], list[float]]:
+    pool = name_pool(rng, FEED_POOL)
+    rng.shuffle(pool)
+    return pool, list(accumulate(1 / (rank + 1) ** _FEED_SKEW for rank in range(len(pool))))
+
+
+def _feed_party(rng: random.Random, pool: list[tuple[str, str]], weights: list[float]) -> tuple[str, str]:
+    if rng.random() < _LISTED_SHARE:
+        return (rng.choice(LISTED), "entity") if rng.random() < 0.7 else (rng.choice(LISTED_PERSONS), "individual")
+    return rng.choices(pool, cum_weights=weights)[0]
+
+
 def events(count: int, mix: str = "dprk", seed: int = 1718) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     pool = _name_pool(random.Random(seed + 1)) if mix == "named" else []
+    feed, weights = _feed_names(random.Random(seed + 2)) if mix == "feed" else ([], [])
     for number in range(count):
         linked = mix in ("dprk", "named") or rng.random() < 0.01
         record = event(rng, number, linked)
@@ -95,13 +125,17 @@ def events(count: int, mix: str = "dprk", seed: int = 1718) -> Iterator[dict[str
             for role in ("origin", "destination"):
                 if record[role]["country"] != "KP" or rng.random() < 0.5:
                     record[role] = dict(record[role], name=rng.choice(pool), type="entity")
+        if feed:  # consignor and consignee, named on every record
+            for role in ("origin", "destination"):
+                name, kind = _feed_party(rng, feed, weights)
+                record[role] = dict(record[role], name=name, type=kind)
         yield record
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
-    parser.add_argument("--mix", choices=["dprk", "trade", "named"], default="dprk")
+    parser.add_argument("--mix", choices=["dprk", "trade", "named", "feed"], default="dprk")
     parser.add_argument("--seed", type=int, default=1718)
     args = parser.parse_args()
     write = sys.stdout.write

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from sanctions_check.lists.model import DesignationList
 from sanctions_check.model.event import Event, Party
-from sanctions_check.screening import Decisions, Match, Screener
-from sanctions_check.screening.normalize import fold
+from sanctions_check.screening import Decisions, Match, Screener, parse_imo
 
 _ENTRY_TYPE = {"individual": "individual", "entity": "entity", "vessel": "vessel", None: None}
 
@@ -36,8 +35,9 @@ class PartyHit:
         listed = f", listed {m.listed_on.isoformat()}" if m.listed_on else ""
         how = "IMO number" if m.matched_on == "imo" else (
             "primary name" if m.matched_on == "primary_name" else f"{m.alias_quality}-quality alias")
+        inside = f" in the words '{m.matched_part}'" if m.matched_part else ""
         text = (f"{self.role} '{self.name}' matches {m.primary_name} ({m.reference_number}{listed}) "
-                f"on its {how} '{m.matched_name}', score {m.score:.1f}")
+                f"on its {how} '{m.matched_name}'{inside}, score {m.score:.1f}")
         if not m.active_on_date:
             text += " (before its listing date: not counted)"
         if m.review is not None:
@@ -56,16 +56,6 @@ class PartyScreen:
             designations.model_dump_json(include={"entries"}).encode()).hexdigest()
         self._screener = Screener(designations)
         self._decisions = decisions
-        # Words of every listed name: an event none of whose names shares one is not screened
-        # in full (a gate for trade feeds, not a match).
-        # Generic words ("trading", "shipping", "company") open no gate, except in a listed
-        # name made of nothing else ("Korea Mining Development Trading Corporation").
-        generic = self._screener.normalizer.generic_words()
-        self._words: set[str] = set()
-        for entry in designations.entries:
-            for name in [entry.primary_name, *(a.name for a in entry.aliases)]:
-                words = [w for w in fold(name) if len(w) >= 3]
-                self._words.update([w for w in words if w not in generic] or words)
         self._imos = {imo for e in designations.entries if e.entry_type == "vessel" for imo in e.imo_numbers}
 
     def _named(self, event: Event) -> list[tuple[str, Party | None, str]]:
@@ -77,27 +67,38 @@ class PartyScreen:
         return named
 
     def may_match(self, event: Event) -> bool:
-        """Cheap gate: a listed IMO number, or a name sharing a word with a listed name."""
-        vessel = event.vessel
-        origin, destination = event.origin, event.destination
-        if vessel is None and origin.name is None and destination.name is None and not event.intermediaries:
-            return False  # the usual line of a trade feed: countries only
+        """Whether a party or the vessel matches a listed entry on its name or IMO number,
+        whatever the date: the gate of a trade feed. Names are blocked and remembered by the
+        screener, so the usual counterparty costs a look-up or a few microseconds."""
+        # Fields are read from the models' __dict__ (as the prefilter does): this runs for every
+        # named event of a feed, and pydantic's __getattr__ hook keeps attribute reads slow.
+        fields = event.__dict__
+        vessel, intermediaries = fields["vessel"], fields["intermediaries"]
+        scores = self._screener.scores
         if vessel is not None:
             if vessel.imo in self._imos:
                 return True
-            if vessel.name and self._shares_word(vessel.name):
+            if vessel.name and scores(vessel.name, "vessel"):
                 return True
-        for party in (origin, destination, *event.intermediaries):
-            if party.name and party.type != "state" and self._shares_word(party.name):
+        for party in (fields["origin"], fields["destination"], *intermediaries) if intermediaries else (
+                fields["origin"], fields["destination"]):
+            values = party.__dict__
+            name, kind = values["name"], values["type"]
+            if name and kind != "state" and scores(name, _ENTRY_TYPE[kind]):  # type: ignore[arg-type]
                 return True
         return False
 
-    def _shares_word(self, name: str) -> bool:
-        return not self._words.isdisjoint(fold(name))
-
     def hits(self, event: Event) -> list[PartyHit]:
         found: list[PartyHit] = []
+        scores = self._screener.scores
         for role, party, name in self._named(event):
+            if role == "vessel":
+                imo = event.vessel.imo if event.vessel else None
+                listed_imo = imo not in (None, "") and parse_imo(imo)[0] in self._imos
+                if not listed_imo and not (name and scores(name, "vessel")):
+                    continue  # neither its IMO number nor its name is a listed vessel's
+            elif not scores(name, _ENTRY_TYPE[party.type if party else None]):  # type: ignore[arg-type]
+                continue  # no listed name reaches the threshold: no match to build (and none to review)
             if role == "vessel":
                 matches = self._screener.screen(name, "vessel", event.date, imo=event.vessel.imo if event.vessel else None)
             else:

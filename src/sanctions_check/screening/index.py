@@ -16,16 +16,25 @@ same for list token j. Word order does not matter; a word on one side only count
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from sanctions_check.lists.model import ListEntry
-from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, split_parentheses
+from sanctions_check.screening.block import Blocks
+from sanctions_check.screening.phrases import PhraseIndex
+from sanctions_check.screening.normalize import Kind, NameForm, Normalizer, skeleton
 
 NameRole = Literal["primary", "good", "low"]
+# A low-quality alias is a weak identifier (the UN's own grading): its score counts 90%, so an
+# exact match on one still passes the threshold but a fuzzy one must be close.
+LOW_ALIAS_WEIGHT = 0.9
+ROLE_WEIGHT = {"primary": 1.0, "good": 1.0, "low": LOW_ALIAS_WEIGHT}
+# The threshold blocks are chosen for (match.DEFAULT_THRESHOLD, which a test holds equal);
+# a look-up at a lower threshold opens a form on any of its keys.
+BLOCK_THRESHOLD = 88.0
 # Romanised Korean syllables are short: one letter apart is another syllable (NAM/SAM,
 # SON/SONG are different listed persons' names). Only words of 5+ letters match fuzzily.
 MIN_FUZZY_LENGTH = 5
@@ -95,8 +104,9 @@ def aligned_score(query: NameForm, listed: NameForm, pairs: list[tuple[int, int,
 class NameIndex:
     """List forms of one kind (persons, or organisations and vessels) with a token index."""
 
-    def __init__(self, forms: list[ListForm]) -> None:
+    def __init__(self, forms: list[ListForm], kind: Kind = "organisation") -> None:
         self.forms = forms
+        self.phrases = PhraseIndex(forms, kind)
         self._postings: dict[str, list[tuple[int, int]]] = {}
         fuzzy: set[str] = set()
         for number, item in enumerate(forms):
@@ -105,7 +115,67 @@ class NameIndex:
                 if not joined and len(token) >= MIN_FUZZY_LENGTH:
                     fuzzy.add(token)
         self._fuzzy_vocabulary = sorted(fuzzy)
+        self.skeletons = {skeleton(token) for token in self._postings}  # see Normalizer.block_tokens
         self._similar_cache: dict[str, list[tuple[str, float]]] = {}
+        self._near: dict[str, dict[str, float]] = {}  # a word's close list tokens, as a mapping (bounded)
+        self._blocks = Blocks(forms, ROLE_WEIGHT, BLOCK_THRESHOLD)
+        self.blocking = True  # False: every form sharing a token is scored (the lane blocking is tested against)
+
+    def candidates(self, words: list[str], weights: list[float], joined: list[str], threshold: float,
+                   allowed: frozenset[int] | None = None) -> set[int]:
+        """The forms a name with these canonical words (and weights) and joined tokens
+        (`Normalizer.block_tokens`) could reach `threshold` against; empty for most names of a feed.
+
+        First the blocks; then, on the words alone, the bound of `score` taken over every
+        form of the query at once (joining keeps a name's total weight, and a joined query
+        token matches only exactly, so a form holding none of them is bounded by its words).
+        """
+        found = (self._blocks.candidates(words, joined, self._similar, threshold) if self.blocking
+                 else self._blocks.sharing(words, joined, self._similar))
+        if not found:
+            return found
+        if not self.blocking:
+            return {n for n in found if allowed is None or self.forms[n].entry in allowed}
+        return self.reachable(found, words, weights, joined, threshold, allowed)
+
+    def reachable(self, found: Iterable[int], words: list[str], weights: list[float], joined: list[str],
+                  threshold: float, allowed: frozenset[int] | None = None) -> set[int]:
+        """Of the forms `found` by the blocks, those the bound on the words does not rule out."""
+        allowed_set = allowed
+        close = _closeness([self._near_word(word) for word in words])
+        joined_set = set(joined)
+        total = sum(weights)
+        kept = set()
+        for number in found:
+            item = self.forms[number]
+            if allowed_set is not None and item.entry not in allowed_set:
+                continue
+            listed = item.form
+            if not joined_set.isdisjoint(listed.tokens):
+                kept.add(number)
+                continue
+            if _bound(close, weights, total, listed) * ROLE_WEIGHT[item.role] + 1e-9 >= threshold:
+                kept.add(number)
+        return kept
+
+    def opened_by(self, word: str) -> frozenset[int]:
+        """The forms a query word (canonical) opens at the threshold blocks were chosen for."""
+        return self._blocks.opened_by(word, self._similar)
+
+    def is_near(self, word: str) -> bool:
+        """Whether a query word (canonical) is a list token or close to one."""
+        return bool(self._near_word(word))
+
+    def token_listed(self, token: str) -> bool:
+        return self._blocks.listed(token)
+
+    def _near_word(self, word: str) -> dict[str, float]:
+        near = self._near.get(word)
+        if near is None:
+            if len(self._near) >= 100_000:  # bounded: a long run of new words must not grow it forever
+                self._near.clear()
+            near = self._near[word] = dict(self._similar(word, False))
+        return near
 
     def _similar(self, token: str, joined: bool) -> list[tuple[str, float]]:
         exact = [(token, 1.0)] if token in self._postings else []
@@ -120,41 +190,55 @@ class NameIndex:
                 self._similar_cache[token] = cached
         return exact + cached
 
-    def score(self, query: NameForm, allowed: Iterable[int] | None = None) -> dict[int, float]:
-        """Upper bounds (0-100) of the score of every list form sharing a token with `query`.
+    def score(self, query: NameForm, candidates: Iterable[int]) -> dict[int, float]:
+        """Upper bounds (0-100) of the score of each candidate form (see `candidates`).
 
         Each token takes its best counterpart, without the one-to-one constraint of `align`:
-        cheap, and never below the aligned score, so it safely discards the many forms that
+        cheap, and never below the aligned score, so it safely discards the forms that
         cannot reach the threshold before the exact alignment is computed for the rest.
         """
-        size = len(query.tokens)
-        query_best: dict[int, list[float]] = {}
-        list_best: dict[int, dict[int, float]] = {}
-        for i, (token, joined) in enumerate(zip(query.tokens, query.joined, strict=True)):
-            for other, similarity in self._similar(token, joined):
-                for number, position in self._postings[other]:
-                    best = query_best.get(number)
-                    if best is None:
-                        best = query_best[number] = [0.0] * size
-                        list_best[number] = {}
-                    if similarity > best[i]:
-                        best[i] = similarity
-                    seen = list_best[number]
-                    if similarity > seen.get(position, 0.0):
-                        seen[position] = similarity
-        allowed_set = set(allowed) if allowed is not None else None
+        close = _closeness([dict(self._similar(token, joined))
+                            for token, joined in zip(query.tokens, query.joined, strict=True)])
         weights, total = query.weights, query.total_weight
         forms = self.forms
         scores = {}
-        for number, best in query_best.items():
-            if allowed_set is not None and forms[number].entry not in allowed_set:
-                continue
-            listed = forms[number].form
-            listed_weights = listed.weights
-            matched = sum([w * s for w, s in zip(weights, best)])
-            matched += sum([listed_weights[j] * s for j, s in list_best[number].items()])
-            scores[number] = 100.0 * matched / (total + listed.total_weight)
+        for number in candidates:
+            bound = _bound(close, weights, total, forms[number].form)
+            if bound:
+                scores[number] = bound
         return scores
+
+
+Closeness = dict[str, list[tuple[int, float]]]  # list token -> (query token, similarity) pairs
+
+
+def _closeness(similar: list[dict[str, float]]) -> Closeness:
+    """`similar[i]` (the list tokens close to query token i) turned round: by list token."""
+    merged: Closeness = {}
+    for i, found in enumerate(similar):
+        for token, value in found.items():
+            merged.setdefault(token, []).append((i, value))
+    return merged
+
+
+def _bound(close: Closeness, weights: Sequence[float], total: float, listed: NameForm) -> float:
+    """The soft Dice score with each token taking its best counterpart, one-to-one or not."""
+    query_best: dict[int, float] = {}
+    matched = 0.0
+    for token, weight in zip(listed.tokens, listed.weights, strict=True):
+        pairs = close.get(token)
+        if pairs:
+            best = 0.0
+            for i, value in pairs:
+                if value > best:
+                    best = value
+                if value > query_best.get(i, 0.0):
+                    query_best[i] = value
+            matched += weight * best
+    if not matched:
+        return 0.0
+    matched += sum([weights[i] * s for i, s in query_best.items()])
+    return 100.0 * matched / (total + listed.total_weight)
 
 
 def build_indexes(entries: list[ListEntry], normalizer: Normalizer) -> dict[Kind, NameIndex]:
@@ -168,12 +252,12 @@ def build_indexes(entries: list[ListEntry], normalizer: Normalizer) -> dict[Kind
         for name, quality in sorted(entry.names(), key=lambda item: _ROLE_ORDER[item[1] or "primary"]):
             role: NameRole = quality or "primary"
             # 'OCEAN MARITIME MANAGEMENT ... (OMM)': the name and the bracketed acronym both count.
-            for part in split_parentheses(name):
+            for part in normalizer.parts(name, kind):
                 for form in normalizer.forms(part, kind):
                     if (form.tokens, form.joined) not in seen:
                         seen.add((form.tokens, form.joined))
                         forms[kind].append(ListForm(number, name, role, form))
-    return {kind: NameIndex(items) for kind, items in forms.items()}
+    return {kind: NameIndex(items, kind) for kind, items in forms.items()}
 
 
 _ROLE_ORDER = {"primary": 0, "good": 1, "low": 2}

@@ -23,7 +23,16 @@ Kind = Literal["person", "organisation"]
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʻ′"), None)
 _WORD = re.compile(r"[^\W_]+|&")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
+# A word as written, apostrophes inside it kept (fold drops them without splitting): "Ch'o'l".
+_WRITTEN = re.compile(r"[^\W_]+(?:['’‘`´ʼʻ′]+[^\W_]+)*|&")
 _LIST_REFERENCE = re.compile(r"^kp[ei]\.\d+$", re.IGNORECASE)
+# A spelling's skeleton: its consonants but h, one letter per romanisation pair (c/j, g/k, b/p,
+# d/t), doubles merged.
+# The romanisation rules only change vowels and pick one letter of such pairs, so a word and
+# its canonical spelling share a skeleton (a test holds the table to that).
+_SKELETON = str.maketrans({"c": "j", "g": "k", "b": "p", "d": "t", "h": None, "a": None, "e": None, "i": None,
+                           "o": None, "u": None, "y": None})
+_DOUBLES = re.compile(r"(.)\1+")
 MAX_PAIR_JOINS = 6  # names longer than this get no pairwise-joined forms (their number grows with length)
 
 
@@ -48,10 +57,12 @@ class Normalizer:
     def __init__(self, romanisation: dict[str, Any], terms: dict[str, Any], source: str = "tables") -> None:
         self._cache: dict[str, str] = {}
         try:
-            self._rules = [(re.compile(r["from"]), r["to"]) for r in romanisation.get("rules", [])]
+            self._rules = [(re.compile(r["from"]), r["to"], _literal(r["from"])) for r in romanisation.get("rules", [])]
             self._variants = self._variant_table(romanisation.get("tokens", []))
+            self._variant_skeletons = {skeleton(key) for key in self._variants}
             self._replace = {str(k): str(v).split() for k, v in (terms.get("replace") or {}).items()}
             self._prefixes = sorted((str(p).split() for p in terms.get("vessel_prefixes", [])), key=len, reverse=True)
+            self._prefix_heads = {prefix[0] for prefix in self._prefixes if prefix}
             self._dropped = set(terms.get("dropped", []))
             self._generic_written = {str(w) for w in terms.get("generic", [])}
             self._generic = {self.canonical(w) for w in self._generic_written}
@@ -78,8 +89,9 @@ class Normalizer:
         return table
 
     def _apply_rules(self, word: str) -> str:
-        for pattern, replacement in self._rules:
-            word = pattern.sub(replacement, word)
+        for pattern, replacement, literal in self._rules:
+            if literal is None or literal in word:  # a rule whose letters are absent cannot apply
+                word = pattern.sub(replacement, word)
         return word
 
     def canonical(self, word: str) -> str:
@@ -112,6 +124,76 @@ class Normalizer:
                 forms.append(self._form(words, weights, spans))
         return forms
 
+    def block_tokens(self, name: str, kind: Kind, folded: list[str] | None = None, joined_too: bool = True,
+                     skeletons: set[str] | None = None) -> tuple[list[str], list[float], list[str]]:
+        """The tokens of all of `forms(name, kind)` without building the forms: the words in
+        canonical spelling (compared exactly or at close spellings) and their weights, and the
+        joined tokens (compared exactly). Blocking reads only these; most names of a feed stop there.
+        `folded`: `fold(name)`, when the caller has it; `skeletons`: those of every token the
+        result is compared with, so that the whole name's spelling is worked out only when it
+        may be one of them."""
+        words = self._words(name, kind, folded)
+        canon = [self.canonical(w) for w in words]
+        weights = [self._generic_weight if kind == "organisation" and c in self._generic else 1.0 for c in canon]
+        joined = self.joined_tokens(words, canon, skeletons) if joined_too else []
+        return canon, weights, joined
+
+    def joined_tokens(self, words: list[str], canon: list[str], skeletons: set[str] | None = None) -> list[str]:
+        """The joined tokens of a name's forms (see `forms`), from its words and their canonical
+        spellings; the whole name's spelling only when its skeleton is in `skeletons` (if given)."""
+        joined: list[str] = []
+        if len(words) >= 2:
+            joined.append("".join(canon))
+            written = "".join(words)
+            shape = skeleton(written)
+            if skeletons is None or shape in skeletons or shape in self._variant_skeletons:
+                # Not through `canonical`: one spelling per distinct name would crowd out the words.
+                whole = self._apply_rules(written)
+                joined.append(self._variants.get(whole, whole))
+        if 3 <= len(words) <= MAX_PAIR_JOINS:
+            joined.extend(canon[k] + canon[k + 1] for k in range(len(words) - 1))
+        return joined
+
+    def shape_may_be_listed(self, shape: str, skeletons: set[str]) -> bool:
+        """Whether a name written together, of this skeleton, may spell a token of `skeletons`
+        (or a variant in the romanisation table): then its spelling must be worked out."""
+        return shape in skeletons or shape in self._variant_skeletons
+
+    def parts(self, name: str, kind: Kind) -> list[str]:
+        """The readings of a name with brackets (`split_parentheses`), without a bracketed part
+        of an entity's name made of generic words only: 'LEADER (HONG KONG) INTERNATIONAL' is
+        not a company named 'Hong Kong', and '(Hong Kong) Ltd.' after another name is no match for it."""
+        parts = split_parentheses(name)
+        if len(parts) <= 1 or kind == "person":
+            return parts
+        inner = {m.strip() for m in _PARENTHESES.findall(name)}
+        return [p for p in parts if p not in inner or not self._generic_only(p)]
+
+    def _generic_only(self, text: str) -> bool:
+        return all(w in self._dropped or self.canonical(w) in self._generic for w in fold(text))
+
+    def words(self, name: str, kind: Kind, folded: list[str] | None = None) -> list[str]:
+        """The words compared, as written (folded): legal forms dropped, abbreviations written out."""
+        return self._words(name, kind, folded)
+
+    def written_spans(self, name: str, kind: Kind) -> list[tuple[int, int]] | None:
+        """Where each of `words(name, kind)` is written in `name` (character offsets), or None
+        when the two cannot be lined up (a character that folds into several words)."""
+        spans: list[tuple[int, int]] = []
+        words: list[str] = []
+        for match in _WRITTEN.finditer(name):
+            for word in fold(match.group()) or []:
+                for part in ([word] if kind == "person" else self._replace.get(word, [word])):
+                    spans.append(match.span())
+                    words.append(part)
+        kept = [(w, span) for w, span in zip(words, spans) if w != "&" and (kind == "person" or w not in self._dropped)]
+        expected = self._words(name, kind)
+        # A leading vessel prefix ("M/V") is dropped from the compared words: drop it here too.
+        kept = kept[len(kept) - len(expected):] if len(kept) > len(expected) else kept
+        if [w for w, _ in kept] != expected:
+            return None
+        return [span for _, span in kept]
+
     def generic_words(self) -> set[str]:
         """Descriptive and legal-form words of organisation names, as written (folded)."""
         return set(self._dropped) | set(self._generic_written)
@@ -130,22 +212,38 @@ class Normalizer:
             joined=tuple(b - a > 1 for a, b in spans),
         )
 
+    def weight(self, word: str, kind: Kind) -> float:
+        """A compared word's weight: generic words of entity names weigh less."""
+        return self._weight(word, kind)
+
     def _weight(self, word: str, kind: Kind) -> float:
         if kind == "organisation" and self.canonical(word) in self._generic:
             return self._generic_weight
         return 1.0
 
-    def _words(self, name: str, kind: Kind) -> list[str]:
-        words = fold(name)
+    def _words(self, name: str, kind: Kind, folded: list[str] | None = None) -> list[str]:
+        words = fold(name) if folded is None else folded
         if kind == "person":
             return [w for w in words if w != "&"]
-        for prefix in self._prefixes:
-            if words[:len(prefix)] == prefix and len(words) > len(prefix):
-                words = words[len(prefix):]
-                break
+        if words and words[0] in self._prefix_heads:
+            for prefix in self._prefixes:
+                if words[:len(prefix)] == prefix and len(words) > len(prefix):
+                    words = words[len(prefix):]
+                    break
         expanded = [part for w in words for part in self._replace.get(w, [w])]
         kept = [w for w in expanded if w not in self._dropped and w != "&"]
         return kept or [w for w in expanded if w != "&"]
+
+
+def skeleton(word: str) -> str:
+    """'chongchongang' -> 'jnkjnknk': what no romanisation rule changes (see `_SKELETON`)."""
+    return _DOUBLES.sub(r"\1", word.translate(_SKELETON))
+
+
+def _literal(pattern: str) -> str | None:
+    """The letters a rule's pattern must find, when it is letters (after any look-behind): 'eo', 'g'."""
+    core = re.sub(r"^\(\?<[!=][^()]*\)", "", pattern)
+    return core if core.isalpha() and core.isascii() else None
 
 
 def fold(name: str) -> list[str]:
@@ -164,6 +262,8 @@ def split_parentheses(name: str) -> list[str]:
     ('Huaxin Shipping (Hong Kong) Ltd'), so each reading is tried. A bracketed list
     reference ('(KPE.018)') is a cross-reference, not a name: dropped.
     """
+    if "(" not in name:  # most names
+        return [name] if name.strip() else []
     inner = [m.strip() for m in _PARENTHESES.findall(name)]
     if not inner:
         return [name] if name.strip() else []
