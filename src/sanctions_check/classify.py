@@ -72,6 +72,18 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower()))
 
 
+def singular(word: str) -> str:
+    """An English plural made singular by its spelling ("rounds", "batteries", "boxes"); other
+    words as they are. Short words and -ss/-us/-is endings ("gas", "glass", "analysis") are kept."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
+
+
 _CACHE_MAX = 8192  # distinct item descriptions remembered; cleared when full
 
 
@@ -138,22 +150,31 @@ class Classifier:
         return [row for width in (6, 4, 2) for row in self._hs_by_prefix.get(digits[:width], ()) if len(digits) >= width]
 
     def phrases_in(self, text: str) -> list[tuple[str, ...]]:
-        """Every keyword phrase in `text`, longest first (ties in reading order)."""
+        """Every keyword phrase in `text`, longest first (ties in reading order), as written there."""
+        return [written for _, written in self._matches(text)]
+
+    def _matches(self, text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """(table key, words as written) of every phrase found. A phrase whose last word the text
+        gives in the plural matches too ("munitions", "artillery rounds"): tables list the
+        singular and press writes both. Only the text is made singular, never a table word,
+        so "arm" in a text does not become the table's "arms"."""
         words = tokens(text)
         found = []
         for start in range(len(words)):
-            if words[start] not in self._first_words:
+            if words[start] not in self._first_words and singular(words[start]) not in self._first_words:
                 continue
             for length in range(min(self._longest, len(words) - start), 0, -1):
-                key = words[start:start + length]
-                if key in self._by_phrase:
-                    found.append((start, key))
-        found.sort(key=lambda pair: (-len(pair[1]), pair[0]))
-        return [key for _, key in found]
+                written = words[start:start + length]
+                for key in (written, written[:-1] + (singular(written[-1]),)):
+                    if key in self._by_phrase:
+                        found.append((start, key, written))
+                        break
+        found.sort(key=lambda hit: (-len(hit[1]), hit[0]))
+        return [(key, written) for _, key, written in found]
 
     def _from_text(self, text: str, source: str, result: _Found) -> None:
-        for key in self.phrases_in(text):
-            phrase = " ".join(key)
+        for key, written in self._matches(text):
+            phrase = " ".join(written)
             for entry in self._by_phrase[key]:
                 result.add(entry.category, source, phrase)
                 for tag in entry.also:

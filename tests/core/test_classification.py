@@ -66,3 +66,12 @@ def test_results_are_reused_only_for_the_same_item_words(rules) -> None:  # type
     related = Event.model_validate(event(kind="service", item=None, related_to=["ballistic_missile_items"]))
     assert "ballistic_missile_items" in classifier.classify(related).categories
     assert "ballistic_missile_items" not in classifier.classify(Event.model_validate(event(kind="service", item=None))).categories
+
+
+def test_a_plural_in_the_text_matches_a_singular_table_phrase_but_never_the_reverse(rules) -> None:  # type: ignore[no-untyped-def]
+    from sanctions_check.classify import classifier_for
+
+    classifier = classifier_for(rules)
+    found = classifier.phrases_in("containers of North Korean munitions")
+    assert ("munitions",) in found  # shown as written; the table says "munition"
+    assert ("arms",) not in classifier.phrases_in("a robotic arm for a car factory")
