@@ -11,9 +11,8 @@ import yaml
 from sanctions_check.draft.build import Drafts
 from sanctions_check.model.report import Report
 
-# Warnings about what drafting itself wrote: its additive field, and the periods it wrote
-# (the header line shows the period).
-_OWN_WARNINGS = ("unknown field `provenance`", "date '")
+# Warnings about what drafting itself wrote: the periods it wrote (the header line shows them).
+_OWN_WARNINGS = ("date '",)
 
 
 def document(drafts: Drafts) -> dict[str, Any]:
@@ -35,8 +34,7 @@ def review_lines(drafts: Drafts, report: Report) -> Iterator[str]:
     by_id = {result.event_id: result for result in report.results}
     for validated in drafts.events:
         event = validated.event
-        extra = event.__pydantic_extra__ or {}
-        provenance = extra.get("provenance", {})
+        provenance = event.provenance or {}
         period = f"{event.date}..{event.end_date}" if event.end_date else f"{event.date}"
         item = event.item.label if event.item and event.item.label else event.activity or ""
         yield (f"{event.id}: {event.kind} {event.origin.label} -> {event.destination.label}, {period}, "

@@ -189,6 +189,9 @@ class Event(_Contract):
     sources: list[Source] = Field(default_factory=list)
     notes: str | None = None
     exemption: Exemption | None = None
+    provenance: dict[str, Any] | None = Field(
+        None, description="added to contract v1: where a drafted event came from (quoted sentences, "
+                          "offsets, the text's sha256, confidence per field); not used in evaluation")
     schema_version: str | None = Field(None, description="ignored on events; accepted for copy-paste")
 
     @model_validator(mode="before")
