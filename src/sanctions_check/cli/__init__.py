@@ -54,8 +54,23 @@ def _debug(ctx: click.Context) -> bool:
     return bool(root.params.get("debug")) or guard.debugging()
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Tool, rule set and designations list: the three inputs of every judgement besides the events."""
+    if not value or ctx.resilient_parsing:
+        return
+    from sanctions_check.api import load_rules
+    from sanctions_check.lists import load_designations
+
+    rules = load_rules()
+    listed = load_designations()
+    click.echo(f"sanctions-check {__version__}\nrules {rules.id} {rules.version} (sha256 {rules.sha256[:12]})\n"
+               f"designations list generated {listed.generated_on or 'on an unknown date'} ({listed.source})")
+    ctx.exit(0)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="sanctions-check")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the tool, rule-set and designations-list versions and exit.")
 @click.option("--debug", is_flag=True, help="On an internal error, print the traceback as well (for a bug report).")
 def main(debug: bool) -> None:
     """Check reported transfers against the UN Security Council DPRK sanctions.
@@ -83,7 +98,7 @@ def _register() -> None:
     main.add_command(diff_command)
     main.add_command(serve_command)
     for module, name in (("sanctions_check.cli.lists", "lists"), ("sanctions_check.cli.screen", "screen"),
-                         ("sanctions_check.cli.draft", "draft")):
+                         ("sanctions_check.cli.draft", "draft"), ("sanctions_check.cli.validate", "validate_command")):
         try:
             imported = __import__(module, fromlist=[name])
         except ImportError:
