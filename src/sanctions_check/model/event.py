@@ -201,6 +201,9 @@ class Event(_Contract):
         # given, its last day the end_date, so provisions judge it as any act spanning days.
         if not isinstance(data, dict):
             return data
+        date, end_date = data.get("date"), data.get("end_date")
+        if not (isinstance(date, str) and len(date) <= 7 or isinstance(end_date, str) and len(end_date) <= 7):
+            return data  # a full date (the usual case): nothing to do, checked first as it runs per event
         start = period(data.get("date"))
         end = period(data.get("end_date"))
         if start is None and end is None:
