@@ -67,7 +67,7 @@ def test_json_output_follows_the_contract(tmp_path: Path) -> None:
 
 
 def test_markdown_report_has_provenance_and_sign_off(tmp_path: Path) -> None:
-    result = _run("check", "--rules", str(TEST_RULES), "-f", "markdown", "--timestamp", "T",
+    result = _run("check", "--rules", str(TEST_RULES), "-f", "markdown", "--timestamp", "2026-01-01",
                   _write(tmp_path, event(item={"description": "artillery shells"})))
     assert "## Provenance" in result.output and "sha256 `" in result.output and "## Sign-off" in result.output
     assert "> battle tanks" in result.output

@@ -202,6 +202,33 @@ def checker_for(ruleset: RuleSet, engine: EngineName = "durable", verify: bool =
 # Seconds of 9999-12-31T23:59:59Z: the last time a four-digit year can show.
 _LAST_EPOCH = 253402300799
 
+TIMESTAMP_FORMS = ("an ISO 8601 date-time with an offset or Z (2026-01-01T00:00:00Z), "
+                   "a date (2026-01-01) or whole seconds since 1970-01-01 UTC (1767225600)")
+
+
+def parse_timestamp(text: str) -> str:
+    """A `--timestamp` as the report prints it: ISO 8601 kept as written, epoch seconds as UTC.
+
+    Anything else is refused rather than printed: a report dated "yesterday" cannot be
+    compared with another, and the list age is computed from this date.
+    """
+    value = text.strip()
+    if value.isascii() and value.isdigit():
+        if len(value) > 12 or int(value) > _LAST_EPOCH:
+            raise InputError(f"--timestamp {text!a} is after the year 9999", f"give {TIMESTAMP_FORMS}")
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(value)))
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+            return value
+        parsed = dt.datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        parsed = None
+    if parsed is None or "T" not in value.upper() or parsed.tzinfo is None:
+        raise InputError(f"--timestamp {text!a} is not a date, a date-time with an offset, or epoch seconds",
+                         f"give {TIMESTAMP_FORMS}")
+    return value
+
 
 def generated_at(timestamp: str | None = None) -> str:
     """An explicit timestamp, else SOURCE_DATE_EPOCH, else now (UTC), so runs can be compared.

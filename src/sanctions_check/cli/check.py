@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 import click
 
 from sanctions_check.aggregate import summarise
-from sanctions_check.api import EventStream, checker_for, generated_at, load_rules, party_screen, report_head, stream_results
+from sanctions_check.api import EventStream, checker_for, generated_at, load_rules, parse_timestamp, party_screen, report_head, stream_results
 from sanctions_check.cli.options import rules_option
 from sanctions_check.cli.output import refuse_overwriting_inputs, report_file
 from sanctions_check.errors import EXIT_CLEAR, EXIT_FLAGGED, EXIT_USAGE, InputError
@@ -27,6 +27,16 @@ from sanctions_check.report.json_stream import ClearSink, write_streamed
 FAIL_ON = ("potential_violation", "insufficient_data", "exempt", "rejected", "never")
 
 
+def _timestamp_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a timestamp the report could not be compared by, before any file is read."""
+    if value is None:
+        return None
+    try:
+        return parse_timestamp(value)
+    except InputError as error:
+        raise click.BadParameter(f"{error.message}; {error.hint}", ctx=ctx, param=param) from None
+
+
 def run_options(func):  # type: ignore[no-untyped-def]
     """Options shared by `check` and `report`: how to read, evaluate and screen."""
     options = [
@@ -35,9 +45,10 @@ def run_options(func):  # type: ignore[no-untyped-def]
         click.option("--engine", type=click.Choice(["durable", "reference"]), default="durable", show_default=True,
                      help="Rule engine: durable-rules, or the plain-Python reference evaluator."),
         click.option("--verify", is_flag=True, help="Evaluate with both engines and stop on any difference."),
-        click.option("--timestamp", default=None, envvar="SANCTIONS_CHECK_TIMESTAMP",
-                     help="Report generation time to print (default: SOURCE_DATE_EPOCH, else now), "
-                          "for byte-identical reruns."),
+        click.option("--timestamp", default=None, envvar="SANCTIONS_CHECK_TIMESTAMP", metavar="WHEN",
+                     callback=_timestamp_option,
+                     help="Report generation time to print: ISO 8601 date-time with offset or Z, a date, "
+                          "or epoch seconds (default: SOURCE_DATE_EPOCH, else now), for byte-identical reruns."),
         click.option("--designations", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
                      help="Designations list to screen parties against (default: the imported list, "
                           "else the shipped one)."),
