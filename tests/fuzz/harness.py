@@ -45,7 +45,7 @@ def run_check(file: EventFile, directory: Path, fmt: str = "json") -> Run:
     out = directory / f"report.{fmt}"
     path.write_bytes(file.data)
     out.unlink(missing_ok=True)
-    result = CliRunner().invoke(main, ["check", "-f", fmt, "-o", str(out), "--timestamp", "T", str(path)])
+    result = CliRunner().invoke(main, ["check", "-f", fmt, "-o", str(out), "--timestamp", "2026-01-01", str(path)])
     report = None
     if out.exists() and fmt == "json":
         report = json.loads(out.read_text(encoding="utf-8"), parse_constant=_no_constants)
