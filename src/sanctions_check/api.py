@@ -214,9 +214,7 @@ def parse_timestamp(text: str) -> str:
     """
     value = text.strip()
     if value.isascii() and value.isdigit():
-        if len(value) > 12 or int(value) > _LAST_EPOCH:
-            raise InputError(f"--timestamp {text!a} is after the year 9999", f"give {TIMESTAMP_FORMS}")
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(value)))
+        return _epoch_utc(value, f"--timestamp {text!a}", f"give {TIMESTAMP_FORMS}")
     try:
         if len(value) == 10:
             dt.date.fromisoformat(value)
@@ -246,9 +244,14 @@ def generated_at(timestamp: str | None = None) -> str:
     hint = "set it to whole seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it"
     if not epoch.isascii() or not epoch.isdigit():
         raise InputError(f"SOURCE_DATE_EPOCH={shown!a} is not a number of seconds", hint)
-    if len(epoch) > 12 or int(epoch) > _LAST_EPOCH:
-        raise InputError(f"SOURCE_DATE_EPOCH={shown!a} is after the year 9999", hint)
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
+    return _epoch_utc(epoch, f"SOURCE_DATE_EPOCH={shown!a}", hint)
+
+
+def _epoch_utc(digits: str, what: str, hint: str) -> str:
+    """Whole seconds since 1970 as the report prints a time; shared by --timestamp and SOURCE_DATE_EPOCH."""
+    if len(digits) > 12 or int(digits) > _LAST_EPOCH:
+        raise InputError(f"{what} is after the year 9999", hint)
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(digits)))
 
 
 def report_head(ruleset: RuleSet, summary: Summary, rejected: list[Rejection], inputs: list[InputInfo],
